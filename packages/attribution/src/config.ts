@@ -65,7 +65,9 @@ export const RuleSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9._/-]*$/, "use lower-case letters, digits, and . _ / -").describe("Unique id; reusing a built-in id overrides it"),
     description: z.string().optional(),
     on: z.array(ItemTypeSchema).min(1).describe("Item types the rule applies to"),
-    match: MatchSchema,
+    match: z
+      .union([MatchSchema, z.array(MatchSchema).min(1)])
+      .describe("A set of conditions that must all hold, or a list of such sets of which any may match"),
     class: z.enum(["automation", "human"]).default("automation").describe("What a match makes the item"),
     kind: z.string().min(1).optional().describe("Automation kind (a built-in or your own); required for automation rules"),
     channel: ChannelSchema.optional().describe("Force the channel; default: from the author's identity"),

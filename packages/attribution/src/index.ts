@@ -49,3 +49,22 @@ export {
 export { monthWindow, weekWindow, rangeWindow, lastCompleteMonth, inWindow, isValidTimeZone, utcInstant } from "./windows.js";
 export { compilePattern } from "./pattern.js";
 export type { Verdict, Evidence, ActorVerdict, ActorInput } from "./verdict.js";
+export { classifyActor, loginPattern, normalizeLogin } from "./actor.js";
+export { knownAccount, type KnownAccount } from "./known-accounts.js";
+export {
+  summarize,
+  isAiAssisted,
+  type Summary,
+  type Split,
+  type Totals,
+  type ActivityCounts,
+  type PersonSummary,
+  type AutomationSummary,
+  type RepoSummary,
+  type TokenRunSummary,
+} from "./summarize.js";
+export { itemRef, commitRef, reviewRef } from "./refs.js";
+export { classify, Classifier, effectiveRules } from "./classify.js";
+export { BUILTIN_RULES } from "./rules/builtin.js";
+export { parseTranslationMetadata, type TranslationMetadata } from "./translation.js";
+export { aiAssistance } from "./ai-assist.js";

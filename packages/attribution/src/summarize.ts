@@ -1,0 +1,231 @@
+import type { Channel } from "./config.js";
+import type { Dataset, Window } from "./dataset.js";
+import { commitRef, itemRef, reviewRef } from "./refs.js";
+import type { Verdict } from "./verdict.js";
+import { inWindow } from "./windows.js";
+
+/** Human and automation counts of one measure. */
+export interface Split {
+  human: number;
+  automation: number;
+}
+
+/** Activity counted in the window: an item counts once per event that falls inside it. */
+export interface ActivityCounts {
+  pullRequestsOpened: number;
+  pullRequestsMerged: number;
+  commits: number;
+  issuesOpened: number;
+  issuesClosed: number;
+  reviews: number;
+}
+
+/** Human vs automation totals per measure. */
+export type Totals = { [K in keyof ActivityCounts]: Split };
+
+/** One person's human work in the window, plus what ran under their token. */
+export interface PersonSummary extends ActivityCounts {
+  login: string;
+  /** PRs (human or automated) this person merged. */
+  merges: number;
+  /** Reviews this person gave on automated PRs (included in `reviews`). */
+  automatedPullRequestsReviewed: number;
+  /** Automated PRs this person merged (included in `merges`). */
+  automatedPullRequestsMerged: number;
+  /** Human commits and PRs that carry an AI assistant's co-author trailer or marker. */
+  aiAssisted: number;
+  /** Automation items in the window that ran under this person's token (not counted above). */
+  automationUnderToken: number;
+}
+
+/** Automation of one kind through one channel. */
+export interface AutomationSummary extends ActivityCounts {
+  kind: string;
+  channel: Channel;
+  /** Distinct accounts GitHub shows for it. */
+  actors: string[];
+  total: number;
+}
+
+/** One repository's activity, split human / automation. */
+export interface RepoSummary {
+  repo: string;
+  human: ActivityCounts;
+  automation: ActivityCounts;
+}
+
+/** Automation that ran under a person's token, grouped by person, kind and repo. */
+export interface TokenRunSummary {
+  onBehalfOf: string;
+  kind: string;
+  repo: string;
+  count: number;
+  refs: string[];
+}
+
+/** Everything the reports count, derived from a dataset and its verdicts. */
+export interface Summary {
+  window: Window;
+  totals: Totals;
+  people: PersonSummary[];
+  automation: AutomationSummary[];
+  repos: RepoSummary[];
+  tokenRuns: TokenRunSummary[];
+  /** Automation items per channel (all types), for migration tracking. */
+  channels: Record<Channel, number>;
+}
+
+const zeroCounts = (): ActivityCounts => ({
+  pullRequestsOpened: 0,
+  pullRequestsMerged: 0,
+  commits: 0,
+  issuesOpened: 0,
+  issuesClosed: 0,
+  reviews: 0,
+});
+
+const byTotal = (a: ActivityCounts): number =>
+  a.pullRequestsOpened + a.pullRequestsMerged + a.commits + a.issuesOpened + a.issuesClosed + a.reviews;
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Whether a verdict's evidence marks human work as AI-assisted. */
+export function isAiAssisted(verdict: Verdict): boolean {
+  return verdict.class === "human" && verdict.evidence.some((e) => e.signal === "ai-assisted");
+}
+
+/**
+ * Counts per person (human work only), per automation kind × channel, per repo, and human vs
+ * automation totals. Reviews and merges of automated PRs are the reviewer's and merger's work.
+ */
+export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summary {
+  const window = dataset.window;
+  const byRef = new Map<string, Verdict>();
+  for (const v of verdicts) byRef.set(v.ref, v);
+  const verdictOf = (ref: string): Verdict => {
+    const v = byRef.get(ref);
+    if (!v) throw new Error(`[@quantecon/attribution] summarize: no verdict for ${ref}; pass the verdicts classify() returned for this dataset`);
+    return v;
+  };
+
+  const totals = Object.fromEntries(Object.keys(zeroCounts()).map((k) => [k, { human: 0, automation: 0 }])) as Totals;
+  const people = new Map<string, PersonSummary>();
+  const automation = new Map<string, AutomationSummary>();
+  const repos = new Map<string, RepoSummary>();
+  const tokenRuns = new Map<string, TokenRunSummary>();
+  const channels: Record<Channel, number> = { human: 0, "machine-account": 0, "github-actions": 0, "github-app": 0, "personal-token": 0 };
+
+  const person = (login: string): PersonSummary =>
+    getOrAdd(people, login, () => ({
+      login,
+      ...zeroCounts(),
+      merges: 0,
+      automatedPullRequestsReviewed: 0,
+      automatedPullRequestsMerged: 0,
+      aiAssisted: 0,
+      automationUnderToken: 0,
+    }));
+  // Accounts that are automation themselves: their merges (auto-merge) are nobody's human work.
+  const automationAccounts = new Set<string>(dataset.actors.filter((a) => a.type === "Bot").map((a) => a.login.toLowerCase()));
+  for (const v of verdicts) if (v.class === "automation" && v.channel !== "personal-token") automationAccounts.add(v.actor.toLowerCase());
+  for (const repo of dataset.repos) getOrAdd(repos, repo.name, () => ({ repo: repo.name, human: zeroCounts(), automation: zeroCounts() }));
+
+  // Records one in-window event of an item under its verdict.
+  const count = (v: Verdict, repo: string, measure: keyof ActivityCounts, countsForPerson = true): void => {
+    totals[measure][v.class] += 1;
+    const repoSummary = getOrAdd(repos, repo, () => ({ repo, human: zeroCounts(), automation: zeroCounts() }));
+    repoSummary[v.class][measure] += 1;
+    if (v.class === "human") {
+      if (countsForPerson) person(v.actor)[measure] += 1;
+      return;
+    }
+    const auto = getOrAdd(automation, `${v.kind}\u0000${v.channel}`, () => ({
+      kind: v.kind ?? "other",
+      channel: v.channel,
+      actors: [],
+      ...zeroCounts(),
+      total: 0,
+    }));
+    auto[measure] += 1;
+    auto.total += 1;
+    if (!auto.actors.includes(v.actor)) auto.actors.push(v.actor);
+  };
+
+  // Each automation item is listed once for migration, whatever events it had in the window.
+  const note = (v: Verdict, repo: string): void => {
+    if (v.class !== "automation") return;
+    channels[v.channel] += 1;
+    if (v.channel === "personal-token" && v.onBehalfOf) {
+      person(v.onBehalfOf).automationUnderToken += 1;
+      const run = getOrAdd(tokenRuns, `${v.onBehalfOf}\u0000${v.kind}\u0000${repo}`, () => ({
+        onBehalfOf: v.onBehalfOf as string,
+        kind: v.kind ?? "other",
+        repo,
+        count: 0,
+        refs: [],
+      }));
+      run.count += 1;
+      run.refs.push(v.ref);
+    }
+  };
+
+  for (const pr of dataset.pullRequests) {
+    const v = verdictOf(itemRef(pr.repo, pr.number));
+    const opened = inWindow(pr.createdAt, window);
+    const merged = inWindow(pr.mergedAt, window);
+    if (opened) count(v, pr.repo, "pullRequestsOpened");
+    if (merged) {
+      // The PR's author is credited with the merged PR; the merge itself is the merger's.
+      count(v, pr.repo, "pullRequestsMerged");
+      if (pr.mergedBy && !automationAccounts.has(pr.mergedBy.toLowerCase())) {
+        const merger = person(pr.mergedBy);
+        merger.merges += 1;
+        if (v.class === "automation") merger.automatedPullRequestsMerged += 1;
+      }
+    }
+    if (opened || merged || inWindow(pr.closedAt, window)) note(v, pr.repo);
+    pr.reviews.forEach((review, i) => {
+      const rv = verdictOf(reviewRef(pr.repo, pr.number, i));
+      if (!inWindow(review.submittedAt, window)) return;
+      count(rv, pr.repo, "reviews");
+      note(rv, pr.repo);
+      if (rv.class === "human" && v.class === "automation") person(rv.actor).automatedPullRequestsReviewed += 1;
+    });
+    if (v.class === "human" && opened && isAiAssisted(v)) person(v.actor).aiAssisted += 1;
+  }
+  for (const commit of dataset.commits) {
+    const v = verdictOf(commitRef(commit.repo, commit.oid));
+    if (!inWindow(commit.committedAt, window)) continue;
+    count(v, commit.repo, "commits");
+    note(v, commit.repo);
+    if (isAiAssisted(v)) person(v.actor).aiAssisted += 1;
+  }
+  for (const issue of dataset.issues) {
+    const v = verdictOf(itemRef(issue.repo, issue.number));
+    const opened = inWindow(issue.createdAt, window);
+    const closed = inWindow(issue.closedAt, window);
+    if (opened) count(v, issue.repo, "issuesOpened");
+    // Who closed an issue is not in the dataset, so a closed issue counts to the repo and totals only.
+    if (closed) count(v, issue.repo, "issuesClosed", false);
+    if (opened || closed) note(v, issue.repo);
+  }
+
+  const peopleList = [...people.values()]
+    .filter((p) => byTotal(p) + p.merges + p.automationUnderToken + p.aiAssisted > 0)
+    .sort((a, b) => byTotal(b) + b.merges - (byTotal(a) + a.merges) || a.login.localeCompare(b.login, "en"));
+  const automationList = [...automation.values()]
+    .map((a) => ({ ...a, actors: [...a.actors].sort() }))
+    .sort((a, b) => b.total - a.total || a.kind.localeCompare(b.kind, "en") || a.channel.localeCompare(b.channel, "en"));
+  const repoList = [...repos.values()].sort((a, b) => a.repo.localeCompare(b.repo, "en"));
+  const runList = [...tokenRuns.values()].sort(
+    (a, b) => a.onBehalfOf.localeCompare(b.onBehalfOf, "en") || b.count - a.count || a.kind.localeCompare(b.kind, "en") || a.repo.localeCompare(b.repo, "en"),
+  );
+  return { window, totals, people: peopleList, automation: automationList, repos: repoList, tokenRuns: runList, channels };
+}
