@@ -20,7 +20,7 @@ export function aiAssistance(trailers: readonly string[], body: string | undefin
   const out: Evidence[] = [];
   for (const line of trailers) {
     const hit = AI_CO_AUTHORS.find(([, re]) => re.test(line));
-    if (hit) out.push({ rule: "builtin/ai-co-author", signal: "ai-assisted", detail: `trailer "${line}" credits ${hit[0]}, an AI assistant` });
+    if (hit) out.push({ rule: "builtin/ai-co-author", signal: "ai-assisted", detail: `a Co-authored-by trailer credits ${hit[0]}, an AI assistant` });
   }
   if (body) {
     const hit = AI_MARKERS.find(([, re]) => re.test(body));

@@ -8,6 +8,7 @@ import { BUILTIN_RULES } from "./rules/builtin.js";
 import { compileRule, type CompiledRule } from "./rules/match.js";
 import { trailers, type Subject } from "./rules/subject.js";
 import type { ActorVerdict, Evidence, Verdict } from "./verdict.js";
+import { Interner } from "./intern.js";
 
 /** Config rules first, in order; then the built-ins that are neither replaced nor disabled. */
 export function effectiveRules(config: Config): Rule[] {
@@ -28,14 +29,17 @@ const GITHUB_NOREPLY_BOT = /^\d+\+(.+)\[bot\]@users\.noreply\.github\.com$/i;
 export class Classifier {
   readonly config: Config;
   private readonly rules: CompiledRule[];
+  private readonly interner = new Interner();
   private readonly actorTypes = new Map<string, { type: string; name: string | null }>();
   private readonly actorCache = new Map<string, ActorVerdict>();
   private readonly machineNames: Map<string, string>;
   private readonly machineEmails: Map<string, string>;
+  // Commits by unlinked git identities repeat (notebook publishing): one identity each.
+  private readonly unlinked = new Map<string, Identity>();
 
   constructor(config: Config = defaultConfig(), dataset?: Pick<Dataset, "actors">) {
     this.config = config;
-    this.rules = effectiveRules(config).map(compileRule);
+    this.rules = effectiveRules(config).map((rule) => compileRule(rule, this.interner));
     for (const a of dataset?.actors ?? []) this.actorTypes.set(normalizeLogin(a.login), { type: a.type, name: a.name ?? null });
     this.machineNames = new Map(config.machineAccounts.flatMap((m) => m.names.map((n) => [n.toLowerCase(), m.login] as const)));
     this.machineEmails = new Map(config.machineAccounts.flatMap((m) => m.emails.map((e) => [e.toLowerCase(), m.login] as const)));
@@ -51,15 +55,20 @@ export class Classifier {
     let cached = this.actorCache.get(login);
     if (!cached) {
       const known = this.actorTypes.get(normalizeLogin(login));
-      cached = classifyActor({ login, type: known?.type ?? null, name: known?.name ?? null }, this.config);
+      cached = this.shared(classifyActor({ login, type: known?.type ?? null, name: known?.name ?? null }, this.config));
       this.actorCache.set(login, cached);
     }
     return cached;
   }
 
+  // The same verdict with its evidence lines and list shared.
+  private shared(verdict: ActorVerdict): ActorVerdict {
+    return { ...verdict, evidence: this.interner.list(verdict.evidence.map((e) => this.interner.evidence(e.rule, e.signal, e.detail))) };
+  }
+
   private loginIdentity(login: string | null): Identity {
     if (login === null) {
-      return { actor: "ghost", login: null, verdict: { class: "human", channel: "human", evidence: [{ rule: "actor/ghost", signal: "author", detail: "the author's account was deleted (ghost)" }] } };
+      return this.interner.memo(["ghost"], () => ({ actor: "ghost", login: null, verdict: this.shared({ class: "human", channel: "human", evidence: [{ rule: "actor/ghost", signal: "author", detail: "the author's account was deleted (ghost)" }] }) }));
     }
     return { actor: login, login, verdict: this.account(login) };
   }
@@ -68,6 +77,17 @@ export class Classifier {
   private commitIdentity(commit: Commit): Identity {
     const { login, name, email } = commit.author;
     if (login) return this.loginIdentity(login);
+    const key = `${name ?? ""}\u0000${email ?? ""}`;
+    let cached = this.unlinked.get(key);
+    if (!cached) {
+      const identity = this.gitIdentity(name, email);
+      cached = { ...identity, verdict: this.shared(identity.verdict) };
+      this.unlinked.set(key, cached);
+    }
+    return cached;
+  }
+
+  private gitIdentity(name: string | null, email: string | null): Identity {
     const actor = name ?? email ?? "unknown";
     const machine = (email && this.machineEmails.get(email.toLowerCase())) || (name && this.machineNames.get(name.toLowerCase()));
     if (machine) {
@@ -94,9 +114,8 @@ export class Classifier {
   }
 
   // Combines who GitHub shows with what the rules saw into one verdict.
-  private decide(ref: string, type: Verdict["type"], id: Identity, subject: Subject, extra: Evidence[] = [], assignees: readonly string[] = []): Verdict {
-    const match = this.firstMatch(subject);
-    const evidence = [...id.verdict.evidence];
+  private decide(ref: string, type: Verdict["type"], id: Identity, subject: Subject, extra: readonly Evidence[] = [], assignees: readonly string[] = [], match = this.firstMatch(subject)): Verdict {
+    const evidence: Evidence[] = [...id.verdict.evidence];
     if (match?.rule.class === "human") {
       evidence.push(...match.evidence, ...extra);
       return this.verdict(ref, type, "human", "human", null, id.actor, null, evidence, match.rule.id);
@@ -111,7 +130,8 @@ export class Classifier {
       else {
         channel = "personal-token";
         onBehalfOf = id.login;
-        evidence.push({ rule: match.rule.id, signal: "token", detail: id.login ? `automation shown as ${id.login}: it ran under that person's token` : "automation shown under a person's identity" });
+        const detail = id.login ? `automation shown as ${id.login}: it ran under that person's token` : "automation shown under a person's identity";
+        evidence.push(this.interner.evidence(match.rule.id, "token", detail));
       }
       if (channel === "personal-token" && onBehalfOf === null && id.verdict.class === "human") onBehalfOf = id.login;
       if (kind === "ai-agent" && onBehalfOf === null) onBehalfOf = this.requester(assignees, evidence, match.rule.id);
@@ -129,7 +149,7 @@ export class Classifier {
   // An AI agent works for the person who assigned it: the first assignee who is a person.
   private requester(assignees: readonly string[], evidence: Evidence[], rule: string): string | null {
     const person = assignees.find((a) => this.account(a).class === "human");
-    if (person) evidence.push({ rule, signal: "assignee", detail: `assigned by ${person}, who it works for` });
+    if (person) evidence.push(this.interner.evidence(rule, "assignee", `assigned by ${person}, who it works for`));
     return person ?? null;
   }
 
@@ -142,10 +162,16 @@ export class Classifier {
   }
 
   private verdict(ref: string, type: Verdict["type"], cls: Verdict["class"], channel: Channel, kind: string | null, actor: string, onBehalfOf: string | null, evidence: Evidence[], decidedBy: string): Verdict {
-    const who = channel === "personal-token" ? ` under ${onBehalfOf ?? "a person"}'s personal token` : channel === "human" ? "" : ` via ${channel}`;
-    const detail = cls === "human" ? `human work by ${actor}` : `automation (${kind}) shown as ${actor}${who}`;
-    evidence.push({ rule: decidedBy, signal: "verdict", detail });
-    return { ref, type, class: cls, channel, kind, actor, onBehalfOf, evidence };
+    const decision = this.interner.memo(["v", decidedBy, cls, channel, kind, actor, onBehalfOf], () => {
+      const who = channel === "personal-token" ? ` under ${onBehalfOf ?? "a person"}'s personal token` : channel === "human" ? "" : ` via ${channel}`;
+      return this.interner.evidence(decidedBy, "verdict", cls === "human" ? `human work by ${actor}` : `automation (${kind}) shown as ${actor}${who}`);
+    });
+    evidence.push(decision);
+    return { ref, type, class: cls, channel, kind, actor, onBehalfOf, evidence: this.interner.list(evidence) };
+  }
+
+  private assisted(trailerLines: readonly string[], body: string | undefined): Evidence[] {
+    return aiAssistance(trailerLines, body).map((e) => this.interner.evidence(e.rule, e.signal, e.detail));
   }
 
   /** The verdict on a pull request. */
@@ -162,7 +188,7 @@ export class Classifier {
       body: pr.body,
       labels: pr.labels,
     };
-    return this.decide(itemRef(pr.repo, pr.number), "pullRequest", id, subject, aiAssistance([], pr.body), pr.assignees);
+    return this.decide(itemRef(pr.repo, pr.number), "pullRequest", id, subject, this.assisted([], pr.body), pr.assignees);
   }
 
   /** The verdict on the i-th review of a PR: the reviewer's own, whoever opened the PR. */
@@ -176,7 +202,7 @@ export class Classifier {
   issue(issue: Issue): Verdict {
     const id = this.loginIdentity(issue.author);
     const subject: Subject = { type: "issue", repo: issue.repo, author: issue.author, authorType: this.typeOf(issue.author), title: issue.title, body: issue.body, labels: issue.labels };
-    return this.decide(itemRef(issue.repo, issue.number), "issue", id, subject, aiAssistance([], issue.body));
+    return this.decide(itemRef(issue.repo, issue.number), "issue", id, subject, this.assisted([], issue.body));
   }
 
   /**
@@ -199,19 +225,23 @@ export class Classifier {
       gitEmails: [commit.author.email, commit.committer.email].filter((v): v is string => !!v),
       committer: commit.committer.login,
     };
-    const own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, aiAssistance(lines, undefined));
+    const match = this.firstMatch(subject);
+    const own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, this.assisted(lines, undefined), [], match);
     if (!pr || pr.verdict.class !== "automation") return own;
-    const sameAuthor = commit.author.login !== null && pr.pr.author !== null && normalizeLogin(commit.author.login) === normalizeLogin(pr.pr.author);
     if (own.class === "automation") {
-      if (own.onBehalfOf === null && pr.verdict.onBehalfOf && own.kind === pr.verdict.kind && own.channel === pr.verdict.channel) {
-        own.evidence.splice(own.evidence.length - 1, 0, { rule: "builtin/pr-inheritance", signal: "pull-request", detail: `introduced by ${pr.verdict.ref}, run for ${pr.verdict.onBehalfOf}` });
-        return { ...own, onBehalfOf: pr.verdict.onBehalfOf };
-      }
-      return own;
+      // A rule on the commit itself decides its kind; an account alone does not, so the PR's
+      // kind carries over to the bot's commits in it (dependabot's), and so does the person an
+      // agent worked for (Copilot's commits name no assignee).
+      if (own.channel !== pr.verdict.channel) return own;
+      if (match && (own.kind !== pr.verdict.kind || own.onBehalfOf !== null || pr.verdict.onBehalfOf === null)) return own;
+      const evidence = own.evidence.slice(0, -1);
+      evidence.push(this.interner.evidence("builtin/pr-inheritance", "pull-request", `introduced by a merged ${pr.verdict.kind} PR of the same ${own.channel} automation`));
+      return this.verdict(own.ref, "commit", "automation", own.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, evidence, "builtin/pr-inheritance");
     }
+    const sameAuthor = commit.author.login !== null && pr.pr.author !== null && normalizeLogin(commit.author.login) === normalizeLogin(pr.pr.author);
     if (commit.parents > 1 || !sameAuthor) return own;
     const evidence = own.evidence.slice(0, -1);
-    evidence.push({ rule: "builtin/pr-inheritance", signal: "pull-request", detail: `introduced by ${pr.verdict.ref} (${pr.verdict.kind}), authored as its author ${pr.pr.author}` });
+    evidence.push(this.interner.evidence("builtin/pr-inheritance", "pull-request", `introduced by a merged ${pr.verdict.kind} PR and authored as its author ${pr.pr.author}`));
     return this.verdict(own.ref, "commit", "automation", pr.verdict.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, evidence, "builtin/pr-inheritance");
   }
 }

@@ -147,7 +147,7 @@ export type ConfigParseResult =
 
 /** Validates unknown input (parsed YAML or JSON) as a config, without throwing. */
 export function safeParseConfig(input: unknown): ConfigParseResult {
-  const parsed = ConfigSchema.safeParse(input ?? {});
+  const parsed = ConfigSchema.safeParse(input ?? {}, { reportInput: true });
   if (!parsed.success) return { ok: false, config: undefined, errors: issueLines("config", parsed.error) };
   return { ok: true, config: parsed.data, errors: undefined };
 }

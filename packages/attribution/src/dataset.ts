@@ -190,7 +190,7 @@ export type DatasetParseResult =
 export function safeParseDataset(input: unknown): DatasetParseResult {
   const versionProblem = schemaVersionProblem(input);
   if (versionProblem) return { ok: false, dataset: undefined, errors: [versionProblem] };
-  const parsed = DatasetSchema.safeParse(input);
+  const parsed = DatasetSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, dataset: undefined, errors: issueLines("dataset", parsed.error) };
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) return { ok: false, dataset: undefined, errors: problems };

@@ -68,3 +68,4 @@ export { classify, Classifier, effectiveRules } from "./classify.js";
 export { BUILTIN_RULES } from "./rules/builtin.js";
 export { parseTranslationMetadata, type TranslationMetadata } from "./translation.js";
 export { aiAssistance } from "./ai-assist.js";
+export { datasetJsonSchema, configJsonSchema } from "./json-schema.js";

@@ -2,7 +2,6 @@ import type { Channel } from "./config.js";
 import type { Dataset, Window } from "./dataset.js";
 import { commitRef, itemRef, reviewRef } from "./refs.js";
 import type { Verdict } from "./verdict.js";
-import { inWindow } from "./windows.js";
 
 /** Human and automation counts of one measure. */
 export interface Split {
@@ -107,9 +106,30 @@ export function isAiAssisted(verdict: Verdict): boolean {
  */
 export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summary {
   const window = dataset.window;
-  const byRef = new Map<string, Verdict>();
-  for (const v of verdicts) byRef.set(v.ref, v);
+  const from = Date.parse(window.from);
+  const to = Date.parse(window.to);
+  // Canonical UTC instants (`2026-05-01T00:00:00Z`) compare as strings; others are parsed.
+  const canonical = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+  const fromText = canonical.test(window.from) ? window.from : undefined;
+  const toText = canonical.test(window.to) ? window.to : undefined;
+  const within = (instant: string | null): boolean => {
+    if (instant === null) return false;
+    if (fromText !== undefined && toText !== undefined && instant.length === 20 && instant.charCodeAt(19) === 90 && instant.charCodeAt(10) === 84) {
+      return instant >= fromText && instant < toText;
+    }
+    const t = Date.parse(instant);
+    return t >= from && t < to;
+  };
+  // Verdicts from classify() come in dataset order; a map is built only if they do not.
+  let cursor = 0;
+  let byRef: Map<string, Verdict> | undefined;
   const verdictOf = (ref: string): Verdict => {
+    const next = verdicts[cursor];
+    if (next !== undefined && next.ref === ref) {
+      cursor++;
+      return next;
+    }
+    byRef ??= new Map(verdicts.map((v) => [v.ref, v]));
     const v = byRef.get(ref);
     if (!v) throw new Error(`[@quantecon/attribution] summarize: no verdict for ${ref}; pass the verdicts classify() returned for this dataset`);
     return v;
@@ -117,7 +137,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
 
   const totals = Object.fromEntries(Object.keys(zeroCounts()).map((k) => [k, { human: 0, automation: 0 }])) as Totals;
   const people = new Map<string, PersonSummary>();
-  const automation = new Map<string, AutomationSummary>();
+  const automation = new Map<string, Map<Channel, AutomationSummary>>();
   const repos = new Map<string, RepoSummary>();
   const tokenRuns = new Map<string, TokenRunSummary>();
   const channels: Record<Channel, number> = { human: 0, "machine-account": 0, "github-actions": 0, "github-app": 0, "personal-token": 0 };
@@ -146,7 +166,8 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
       if (countsForPerson) person(v.actor)[measure] += 1;
       return;
     }
-    const auto = getOrAdd(automation, `${v.kind}\u0000${v.channel}`, () => ({
+    const kinds = getOrAdd(automation, v.kind ?? "other", () => new Map<Channel, AutomationSummary>());
+    const auto = getOrAdd(kinds, v.channel, () => ({
       kind: v.kind ?? "other",
       channel: v.channel,
       actors: [],
@@ -155,7 +176,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     }));
     auto[measure] += 1;
     auto.total += 1;
-    if (!auto.actors.includes(v.actor)) auto.actors.push(v.actor);
+    if (auto.actors[auto.actors.length - 1] !== v.actor && !auto.actors.includes(v.actor)) auto.actors.push(v.actor);
   };
 
   // Each automation item is listed once for migration, whatever events it had in the window.
@@ -178,8 +199,8 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
 
   for (const pr of dataset.pullRequests) {
     const v = verdictOf(itemRef(pr.repo, pr.number));
-    const opened = inWindow(pr.createdAt, window);
-    const merged = inWindow(pr.mergedAt, window);
+    const opened = within(pr.createdAt);
+    const merged = within(pr.mergedAt);
     if (opened) count(v, pr.repo, "pullRequestsOpened");
     if (merged) {
       // The PR's author is credited with the merged PR; the merge itself is the merger's.
@@ -190,10 +211,10 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
         if (v.class === "automation") merger.automatedPullRequestsMerged += 1;
       }
     }
-    if (opened || merged || inWindow(pr.closedAt, window)) note(v, pr.repo);
+    if (opened || merged || within(pr.closedAt)) note(v, pr.repo);
     pr.reviews.forEach((review, i) => {
       const rv = verdictOf(reviewRef(pr.repo, pr.number, i));
-      if (!inWindow(review.submittedAt, window)) return;
+      if (!within(review.submittedAt)) return;
       count(rv, pr.repo, "reviews");
       note(rv, pr.repo);
       if (rv.class === "human" && v.class === "automation") person(rv.actor).automatedPullRequestsReviewed += 1;
@@ -202,15 +223,15 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
   }
   for (const commit of dataset.commits) {
     const v = verdictOf(commitRef(commit.repo, commit.oid));
-    if (!inWindow(commit.committedAt, window)) continue;
+    if (!within(commit.committedAt)) continue;
     count(v, commit.repo, "commits");
     note(v, commit.repo);
     if (isAiAssisted(v)) person(v.actor).aiAssisted += 1;
   }
   for (const issue of dataset.issues) {
     const v = verdictOf(itemRef(issue.repo, issue.number));
-    const opened = inWindow(issue.createdAt, window);
-    const closed = inWindow(issue.closedAt, window);
+    const opened = within(issue.createdAt);
+    const closed = within(issue.closedAt);
     if (opened) count(v, issue.repo, "issuesOpened");
     // Who closed an issue is not in the dataset, so a closed issue counts to the repo and totals only.
     if (closed) count(v, issue.repo, "issuesClosed", false);
@@ -221,6 +242,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     .filter((p) => byTotal(p) + p.merges + p.automationUnderToken + p.aiAssisted > 0)
     .sort((a, b) => byTotal(b) + b.merges - (byTotal(a) + a.merges) || a.login.localeCompare(b.login, "en"));
   const automationList = [...automation.values()]
+    .flatMap((channelsOfKind) => [...channelsOfKind.values()])
     .map((a) => ({ ...a, actors: [...a.actors].sort() }))
     .sort((a, b) => b.total - a.total || a.kind.localeCompare(b.kind, "en") || a.channel.localeCompare(b.channel, "en"));
   const repoList = [...repos.values()].sort((a, b) => a.repo.localeCompare(b.repo, "en"));

@@ -19,14 +19,15 @@ export interface Verdict {
   kind: string | null;
   actor: string;
   onBehalfOf: string | null;
-  evidence: Evidence[];
+  /** Shared and frozen: copy it before changing it. */
+  evidence: readonly Evidence[];
 }
 
 /** The verdict on an account alone. */
 export interface ActorVerdict {
   class: "human" | "automation";
   channel: Channel;
-  evidence: Evidence[];
+  evidence: readonly Evidence[];
 }
 
 /** What `classifyActor` looks at: a login, and where known its GraphQL type and display name. */

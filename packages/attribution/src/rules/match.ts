@@ -3,80 +3,79 @@ import { normalizeLogin } from "../known-accounts.js";
 import { compilePattern } from "../pattern.js";
 import type { Evidence } from "../verdict.js";
 import type { Subject } from "./subject.js";
+import type { Interner } from "../intern.js";
 
-type Test = (subject: Subject) => string | undefined;
+type Test = (subject: Subject) => Evidence | undefined;
 
 const list = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);
-const short = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
-function anyPattern(sources: string | readonly string[]): RegExp[] {
-  return list(sources).map(compilePattern);
+/*
+ * Evidence lines name the rule, the signal and the pattern that held, not the item's own text
+ * (the item carries that): so each line is one shared object however many items match it.
+ */
+function textTest(rule: string, signal: string, read: (s: Subject) => string | undefined, sources: string | readonly string[], interner: Interner): Test {
+  const checks = list(sources).map((source) => {
+    const re = compilePattern(source);
+    return { re, evidence: interner.evidence(rule, signal, `${signal} matches ${re}`) };
+  });
+  return (s) => {
+    const text = read(s);
+    if (text === undefined) return undefined;
+    return checks.find((c) => c.re.test(text))?.evidence;
+  };
 }
 
-// One text field against patterns: the detail names what matched, for the evidence.
-function textTest(signal: string, read: (s: Subject) => string | undefined, sources: string | readonly string[]): [string, Test] {
-  const res = anyPattern(sources);
-  return [
-    signal,
-    (s) => {
-      const text = read(s);
-      if (text === undefined) return undefined;
-      const re = res.find((r) => r.test(text));
-      return re ? `${signal} ${short(text)} matches ${re}` : undefined;
-    },
-  ];
+function listTest(rule: string, signal: string, read: (s: Subject) => readonly string[] | undefined, sources: string | readonly string[], what: string, interner: Interner): Test {
+  const checks = list(sources).map((source) => {
+    const re = compilePattern(source);
+    return { re, evidence: interner.evidence(rule, signal, `${what} matches ${re}`) };
+  });
+  return (s) => {
+    for (const value of read(s) ?? []) {
+      const hit = checks.find((c) => c.re.test(value));
+      if (hit) return hit.evidence;
+    }
+    return undefined;
+  };
 }
 
-function listTest(signal: string, read: (s: Subject) => readonly string[] | undefined, sources: string | readonly string[]): [string, Test] {
-  const res = anyPattern(sources);
-  return [
-    signal,
-    (s) => {
-      for (const value of read(s) ?? []) {
-        const re = res.find((r) => r.test(value));
-        if (re) return `${signal} ${short(value)} matches ${re}`;
-      }
-      return undefined;
-    },
-  ];
+function loginTest(rule: string, signal: string, read: (s: Subject) => string | null | undefined, logins: string | readonly string[], interner: Interner): Test {
+  const wanted = new Map(list(logins).map((l) => [normalizeLogin(l), interner.evidence(rule, signal, `${signal} is ${normalizeLogin(l)}`)]));
+  return (s) => {
+    const login = read(s);
+    return login ? wanted.get(normalizeLogin(login)) : undefined;
+  };
 }
 
-function loginTest(signal: string, read: (s: Subject) => string | null | undefined, logins: string | readonly string[]): [string, Test] {
-  const wanted = new Set(list(logins).map(normalizeLogin));
-  return [
-    signal,
-    (s) => {
-      const login = read(s);
-      return login && wanted.has(normalizeLogin(login)) ? `${signal} is ${login}` : undefined;
-    },
-  ];
-}
-
-function compileMatch(match: Match): Array<[string, Test]> {
-  const tests: Array<[string, Test]> = [];
-  if (match.repo) tests.push(textTest("repo", (s) => s.repo, match.repo));
-  if (match.author) tests.push(loginTest("author", (s) => s.author, match.author));
-  if (match.authorPattern) tests.push(textTest("author", (s) => s.author ?? undefined, match.authorPattern));
+function compileMatch(rule: string, match: Match, interner: Interner): Test[] {
+  const tests: Test[] = [];
+  if (match.repo) tests.push(textTest(rule, "repo", (s) => s.repo, match.repo, interner));
+  if (match.author) tests.push(loginTest(rule, "author", (s) => s.author, match.author, interner));
+  if (match.authorPattern) tests.push(textTest(rule, "author", (s) => s.author ?? undefined, match.authorPattern, interner));
   if (match.authorType) {
     const type = match.authorType;
-    tests.push(["author-type", (s) => (s.authorType === type ? `author type is ${type}` : undefined)]);
+    const evidence = interner.evidence(rule, "author-type", `author type is ${type}`);
+    tests.push((s) => (s.authorType === type ? evidence : undefined));
   }
-  if (match.branch) tests.push(textTest("branch", (s) => s.branch, match.branch));
-  if (match.baseBranch) tests.push(textTest("base-branch", (s) => s.baseBranch, match.baseBranch));
-  if (match.title) tests.push(textTest("title", (s) => s.title, match.title));
-  if (match.body) tests.push(textTest("body", (s) => s.body, match.body));
+  if (match.branch) tests.push(textTest(rule, "branch", (s) => s.branch, match.branch, interner));
+  if (match.baseBranch) tests.push(textTest(rule, "base-branch", (s) => s.baseBranch, match.baseBranch, interner));
+  if (match.title) tests.push(textTest(rule, "title", (s) => s.title, match.title, interner));
+  if (match.body) tests.push(textTest(rule, "body", (s) => s.body, match.body, interner));
   if (match.labels) {
-    const wanted = new Set(match.labels.map((l) => l.toLowerCase()));
-    tests.push(["label", (s) => {
-      const label = s.labels?.find((l) => wanted.has(l.toLowerCase()));
-      return label === undefined ? undefined : `label "${label}"`;
-    }]);
+    const wanted = new Map(match.labels.map((l) => [l.toLowerCase(), interner.evidence(rule, "label", `label "${l}"`)]));
+    tests.push((s) => {
+      for (const label of s.labels ?? []) {
+        const hit = wanted.get(label.toLowerCase());
+        if (hit) return hit;
+      }
+      return undefined;
+    });
   }
-  if (match.message) tests.push(textTest("message", (s) => s.message, match.message));
-  if (match.trailer) tests.push(listTest("trailer", (s) => s.trailers, match.trailer));
-  if (match.gitName) tests.push(listTest("git-identity", (s) => s.gitNames, match.gitName));
-  if (match.gitEmail) tests.push(listTest("git-identity", (s) => s.gitEmails, match.gitEmail));
-  if (match.committer) tests.push(loginTest("committer", (s) => s.committer, match.committer));
+  if (match.message) tests.push(textTest(rule, "message", (s) => s.message, match.message, interner));
+  if (match.trailer) tests.push(listTest(rule, "trailer", (s) => s.trailers, match.trailer, "a trailer", interner));
+  if (match.gitName) tests.push(listTest(rule, "git-identity", (s) => s.gitNames, match.gitName, "git name", interner));
+  if (match.gitEmail) tests.push(listTest(rule, "git-identity", (s) => s.gitEmails, match.gitEmail, "git email", interner));
+  if (match.committer) tests.push(loginTest(rule, "committer", (s) => s.committer, match.committer, interner));
   return tests;
 }
 
@@ -87,8 +86,8 @@ export interface CompiledRule {
 }
 
 /** Compiles a rule's patterns once, so classifying a million items compiles nothing. */
-export function compileRule(rule: Rule): CompiledRule {
-  const sets = list(rule.match).map(compileMatch);
+export function compileRule(rule: Rule, interner: Interner): CompiledRule {
+  const sets = list(rule.match).map((m) => compileMatch(rule.id, m, interner));
   const types = new Set(rule.on);
   return {
     rule,
@@ -96,10 +95,10 @@ export function compileRule(rule: Rule): CompiledRule {
       if (!types.has(subject.type)) return undefined;
       for (const tests of sets) {
         const evidence: Evidence[] = [];
-        for (const [signal, test] of tests) {
-          const detail = test(subject);
-          if (detail === undefined) break;
-          evidence.push({ rule: rule.id, signal, detail });
+        for (const test of tests) {
+          const line = test(subject);
+          if (line === undefined) break;
+          evidence.push(line);
         }
         if (evidence.length === tests.length) return evidence;
       }
