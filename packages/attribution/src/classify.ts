@@ -8,7 +8,7 @@ import { BUILTIN_RULES } from "./rules/builtin.js";
 import { compileRule, type CompiledRule } from "./rules/match.js";
 import { trailers, type Subject } from "./rules/subject.js";
 import type { ActorVerdict, Evidence, Verdict } from "./verdict.js";
-import { Interner } from "./intern.js";
+import { Interner, type ListCursor } from "./intern.js";
 
 /** Config rules first, in order; then the built-ins that are neither replaced nor disabled. */
 export function effectiveRules(config: Config): Rule[] {
@@ -21,6 +21,8 @@ interface Identity {
   actor: string;
   login: string | null;
   verdict: ActorVerdict;
+  /** The identity's evidence lines, as the start of every verdict list on it. */
+  cursor: ListCursor;
 }
 
 const GITHUB_NOREPLY_BOT = /^\d+\+(.+)\[bot\]@users\.noreply\.github\.com$/i;
@@ -32,6 +34,7 @@ export class Classifier {
   private readonly interner = new Interner();
   private readonly actorTypes = new Map<string, { type: string; name: string | null }>();
   private readonly actorCache = new Map<string, ActorVerdict>();
+  private readonly identities = new Map<string | null, Identity>();
   private readonly machineNames: Map<string, string>;
   private readonly machineEmails: Map<string, string>;
   // Commits by unlinked git identities repeat (notebook publishing): one identity each.
@@ -63,14 +66,25 @@ export class Classifier {
 
   // The same verdict with its evidence lines and list shared.
   private shared(verdict: ActorVerdict): ActorVerdict {
-    return { ...verdict, evidence: this.interner.list(verdict.evidence.map((e) => this.interner.evidence(e.rule, e.signal, e.detail))) };
+    const cursor = this.interner.extendAll(this.interner.empty, verdict.evidence.map((e) => this.interner.evidence(e.rule, e.signal, e.detail)));
+    return { ...verdict, evidence: this.interner.list(cursor) };
+  }
+
+  private identity(actor: string, login: string | null, verdict: ActorVerdict): Identity {
+    const shared = this.shared(verdict);
+    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence) };
   }
 
   private loginIdentity(login: string | null): Identity {
-    if (login === null) {
-      return this.interner.memo(["ghost"], () => ({ actor: "ghost", login: null, verdict: this.shared({ class: "human", channel: "human", evidence: [{ rule: "actor/ghost", signal: "author", detail: "the author's account was deleted (ghost)" }] }) }));
+    let cached = this.identities.get(login);
+    if (!cached) {
+      cached =
+        login === null
+          ? this.identity("ghost", null, { class: "human", channel: "human", evidence: [{ rule: "actor/ghost", signal: "author", detail: "the author's account was deleted (ghost)" }] })
+          : this.identity(login, login, this.account(login));
+      this.identities.set(login, cached);
     }
-    return { actor: login, login, verdict: this.account(login) };
+    return cached;
   }
 
   // A commit's author: its login when GitHub linked the email, else its git name and email.
@@ -80,29 +94,27 @@ export class Classifier {
     const key = `${name ?? ""}\u0000${email ?? ""}`;
     let cached = this.unlinked.get(key);
     if (!cached) {
-      const identity = this.gitIdentity(name, email);
-      cached = { ...identity, verdict: this.shared(identity.verdict) };
+      cached = this.identity(name ?? email ?? "unknown", null, this.gitIdentity(name, email));
       this.unlinked.set(key, cached);
     }
     return cached;
   }
 
-  private gitIdentity(name: string | null, email: string | null): Identity {
-    const actor = name ?? email ?? "unknown";
+  private gitIdentity(name: string | null, email: string | null): ActorVerdict {
+    const who = `"${name ?? ""} <${email ?? ""}>"`;
     const machine = (email && this.machineEmails.get(email.toLowerCase())) || (name && this.machineNames.get(name.toLowerCase()));
     if (machine) {
-      const detail = `git identity "${name ?? ""} <${email ?? ""}>" belongs to machine account ${machine}`;
-      return { actor, login: null, verdict: { class: "automation", channel: "machine-account", evidence: [{ rule: "config/machine-account", signal: "git-identity", detail }] } };
+      return { class: "automation", channel: "machine-account", evidence: [{ rule: "config/machine-account", signal: "git-identity", detail: `git identity ${who} belongs to machine account ${machine}` }] };
     }
     const botLogin = (email && GITHUB_NOREPLY_BOT.exec(email)?.[1]) || (name && /\[bot\]$/i.test(name) ? name : undefined);
     if (botLogin) {
       const verdict = classifyActor({ login: botLogin, type: "Bot" }, this.config);
-      return { actor, login: null, verdict: { ...verdict, evidence: [{ rule: "actor/bot-email", signal: "git-identity", detail: `git identity "${name ?? ""} <${email ?? ""}>" is the GitHub App ${botLogin}` }, ...verdict.evidence] } };
+      return { ...verdict, evidence: [{ rule: "actor/bot-email", signal: "git-identity", detail: `git identity ${who} is the GitHub App ${botLogin}` }, ...verdict.evidence] };
     }
     if (email?.toLowerCase() === "action@github.com") {
-      return { actor, login: null, verdict: { class: "automation", channel: "github-actions", evidence: [{ rule: "actor/actions-email", signal: "git-identity", detail: "git email action@github.com is the default of workflows" }] } };
+      return { class: "automation", channel: "github-actions", evidence: [{ rule: "actor/actions-email", signal: "git-identity", detail: "git email action@github.com is the default of workflows" }] };
     }
-    return { actor, login: null, verdict: { class: "human", channel: "human", evidence: [{ rule: "actor/unlinked", signal: "git-identity", detail: `git identity "${name ?? ""} <${email ?? ""}>" is linked to no account and to no automation` }] } };
+    return { class: "human", channel: "human", evidence: [{ rule: "actor/unlinked", signal: "git-identity", detail: `git identity ${who} is linked to no account and to no automation` }] };
   }
 
   private firstMatch(subject: Subject): { rule: Rule; evidence: Evidence[] } | undefined {
@@ -115,13 +127,14 @@ export class Classifier {
 
   // Combines who GitHub shows with what the rules saw into one verdict.
   private decide(ref: string, type: Verdict["type"], id: Identity, subject: Subject, extra: readonly Evidence[] = [], assignees: readonly string[] = [], match = this.firstMatch(subject)): Verdict {
-    const evidence: Evidence[] = [...id.verdict.evidence];
+    const intern = this.interner;
+    let at = id.cursor;
     if (match?.rule.class === "human") {
-      evidence.push(...match.evidence, ...extra);
-      return this.verdict(ref, type, "human", "human", null, id.actor, null, evidence, match.rule.id);
+      at = intern.extendAll(intern.extendAll(at, match.evidence), extra);
+      return this.verdict(ref, type, "human", "human", null, id.actor, null, at, match.rule.id);
     }
     if (match) {
-      evidence.push(...match.evidence);
+      at = intern.extendAll(at, match.evidence);
       const kind = match.rule.kind ?? "other";
       let channel: Channel;
       let onBehalfOf: string | null = null;
@@ -131,26 +144,26 @@ export class Classifier {
         channel = "personal-token";
         onBehalfOf = id.login;
         const detail = id.login ? `automation shown as ${id.login}: it ran under that person's token` : "automation shown under a person's identity";
-        evidence.push(this.interner.evidence(match.rule.id, "token", detail));
+        at = intern.extend(at, intern.evidence(match.rule.id, "token", detail));
       }
       if (channel === "personal-token" && onBehalfOf === null && id.verdict.class === "human") onBehalfOf = id.login;
-      if (kind === "ai-agent" && onBehalfOf === null) onBehalfOf = this.requester(assignees, evidence, match.rule.id);
-      return this.verdict(ref, type, "automation", channel, kind, id.actor, onBehalfOf, evidence, match.rule.id);
+      if (kind === "ai-agent" && onBehalfOf === null) [onBehalfOf, at] = this.requester(assignees, at, match.rule.id);
+      return this.verdict(ref, type, "automation", channel, kind, id.actor, onBehalfOf, at, match.rule.id);
     }
     if (id.verdict.class === "automation") {
       const kind = this.defaultKind(id);
-      const onBehalfOf = kind === "ai-agent" ? this.requester(assignees, evidence, "actor/default-kind") : null;
-      return this.verdict(ref, type, "automation", id.verdict.channel, kind, id.actor, onBehalfOf, evidence, id.verdict.evidence[0]?.rule ?? "actor");
+      let onBehalfOf: string | null = null;
+      if (kind === "ai-agent") [onBehalfOf, at] = this.requester(assignees, at, "actor/default-kind");
+      return this.verdict(ref, type, "automation", id.verdict.channel, kind, id.actor, onBehalfOf, at, id.verdict.evidence[0]?.rule ?? "actor");
     }
-    evidence.push(...extra);
-    return this.verdict(ref, type, "human", "human", null, id.actor, null, evidence, id.verdict.evidence[0]?.rule ?? "actor");
+    return this.verdict(ref, type, "human", "human", null, id.actor, null, intern.extendAll(at, extra), id.verdict.evidence[0]?.rule ?? "actor");
   }
 
   // An AI agent works for the person who assigned it: the first assignee who is a person.
-  private requester(assignees: readonly string[], evidence: Evidence[], rule: string): string | null {
+  private requester(assignees: readonly string[], at: ListCursor, rule: string): [string | null, ListCursor] {
     const person = assignees.find((a) => this.account(a).class === "human");
-    if (person) evidence.push(this.interner.evidence(rule, "assignee", `assigned by ${person}, who it works for`));
-    return person ?? null;
+    if (!person) return [null, at];
+    return [person, this.interner.extend(at, this.interner.evidence(rule, "assignee", `assigned by ${person}, who it works for`))];
   }
 
   private defaultKind(id: Identity): string {
@@ -161,13 +174,24 @@ export class Classifier {
     return id.verdict.channel === "github-actions" ? "ci" : "other";
   }
 
-  private verdict(ref: string, type: Verdict["type"], cls: Verdict["class"], channel: Channel, kind: string | null, actor: string, onBehalfOf: string | null, evidence: Evidence[], decidedBy: string): Verdict {
-    const decision = this.interner.memo(["v", decidedBy, cls, channel, kind, actor, onBehalfOf], () => {
+  // Reuses one key array: the interner reads it and keeps only the values it is given.
+  private readonly keyBuffer: unknown[] = ["v", "", "", "", "", "", ""];
+  private decisionKey(...parts: unknown[]): unknown[] {
+    for (let i = 0; i < parts.length; i++) this.keyBuffer[i + 1] = parts[i];
+    return this.keyBuffer;
+  }
+
+  private verdict(ref: string, type: Verdict["type"], cls: Verdict["class"], channel: Channel, kind: string | null, actor: string, onBehalfOf: string | null, at: ListCursor, decidedBy: string): Verdict {
+    const decision = this.interner.memo(this.decisionKey(decidedBy, cls, channel, kind, actor, onBehalfOf), () => {
       const who = channel === "personal-token" ? ` under ${onBehalfOf ?? "a person"}'s personal token` : channel === "human" ? "" : ` via ${channel}`;
       return this.interner.evidence(decidedBy, "verdict", cls === "human" ? `human work by ${actor}` : `automation (${kind}) shown as ${actor}${who}`);
     });
-    evidence.push(decision);
-    return { ref, type, class: cls, channel, kind, actor, onBehalfOf, evidence: this.interner.list(evidence) };
+    return { ref, type, class: cls, channel, kind, actor, onBehalfOf, evidence: this.interner.list(this.interner.extend(at, decision)) };
+  }
+
+  // The verdict's evidence without its closing decision line, plus one more line.
+  private withoutDecision(verdict: Verdict, line: Evidence): ListCursor {
+    return this.interner.extend(this.interner.extendAll(this.interner.empty, verdict.evidence.slice(0, -1)), line);
   }
 
   private assisted(trailerLines: readonly string[], body: string | undefined): Evidence[] {
@@ -181,6 +205,7 @@ export class Classifier {
       type: "pullRequest",
       repo: pr.repo,
       author: pr.author,
+      authorKey: pr.author === null ? null : normalizeLogin(pr.author),
       authorType: this.typeOf(pr.author),
       branch: pr.headRef,
       baseBranch: pr.baseRef,
@@ -194,14 +219,14 @@ export class Classifier {
   /** The verdict on the i-th review of a PR: the reviewer's own, whoever opened the PR. */
   review(pr: PullRequest, review: Review, index: number): Verdict {
     const id = this.loginIdentity(review.author);
-    const subject: Subject = { type: "review", repo: pr.repo, author: review.author, authorType: this.typeOf(review.author) };
+    const subject: Subject = { type: "review", repo: pr.repo, author: review.author, authorKey: review.author === null ? null : normalizeLogin(review.author), authorType: this.typeOf(review.author) };
     return this.decide(reviewRef(pr.repo, pr.number, index), "review", id, subject);
   }
 
   /** The verdict on an issue. */
   issue(issue: Issue): Verdict {
     const id = this.loginIdentity(issue.author);
-    const subject: Subject = { type: "issue", repo: issue.repo, author: issue.author, authorType: this.typeOf(issue.author), title: issue.title, body: issue.body, labels: issue.labels };
+    const subject: Subject = { type: "issue", repo: issue.repo, author: issue.author, authorKey: issue.author === null ? null : normalizeLogin(issue.author), authorType: this.typeOf(issue.author), title: issue.title, body: issue.body, labels: issue.labels };
     return this.decide(itemRef(issue.repo, issue.number), "issue", id, subject, this.assisted([], issue.body));
   }
 
@@ -218,6 +243,7 @@ export class Classifier {
       type: "commit",
       repo: commit.repo,
       author: commit.author.login,
+      authorKey: commit.author.login === null ? null : normalizeLogin(commit.author.login),
       authorType: this.typeOf(commit.author.login),
       message: commit.message,
       trailers: lines,
@@ -234,15 +260,13 @@ export class Classifier {
       // agent worked for (Copilot's commits name no assignee).
       if (own.channel !== pr.verdict.channel) return own;
       if (match && (own.kind !== pr.verdict.kind || own.onBehalfOf !== null || pr.verdict.onBehalfOf === null)) return own;
-      const evidence = own.evidence.slice(0, -1);
-      evidence.push(this.interner.evidence("builtin/pr-inheritance", "pull-request", `introduced by a merged ${pr.verdict.kind} PR of the same ${own.channel} automation`));
-      return this.verdict(own.ref, "commit", "automation", own.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, evidence, "builtin/pr-inheritance");
+      const line = this.interner.evidence("builtin/pr-inheritance", "pull-request", `introduced by a merged ${pr.verdict.kind} PR of the same ${own.channel} automation`);
+      return this.verdict(own.ref, "commit", "automation", own.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, this.withoutDecision(own, line), "builtin/pr-inheritance");
     }
     const sameAuthor = commit.author.login !== null && pr.pr.author !== null && normalizeLogin(commit.author.login) === normalizeLogin(pr.pr.author);
     if (commit.parents > 1 || !sameAuthor) return own;
-    const evidence = own.evidence.slice(0, -1);
-    evidence.push(this.interner.evidence("builtin/pr-inheritance", "pull-request", `introduced by a merged ${pr.verdict.kind} PR and authored as its author ${pr.pr.author}`));
-    return this.verdict(own.ref, "commit", "automation", pr.verdict.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, evidence, "builtin/pr-inheritance");
+    const line = this.interner.evidence("builtin/pr-inheritance", "pull-request", `introduced by a merged ${pr.verdict.kind} PR and authored as its author ${pr.pr.author}`);
+    return this.verdict(own.ref, "commit", "automation", pr.verdict.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, this.withoutDecision(own, line), "builtin/pr-inheritance");
   }
 }
 

@@ -117,8 +117,8 @@ export const ConfigSchema = z
     rules: z.array(RuleSchema).default([]).describe("Your rules; they run before the built-ins"),
     repos: z
       .strictObject({
-        include: z.array(pattern).optional().describe("Only repos whose name matches one of these"),
-        exclude: z.array(pattern).default([]).describe("Repos to leave out, e.g. `lecture-.*\\.notebooks`"),
+        include: z.array(pattern).optional().describe("Only repos whose whole name (without the owner) matches one of these"),
+        exclude: z.array(pattern).default([]).describe("Repos to leave out, matched against the whole name without the owner, e.g. `lecture-.*\\.notebooks`"),
       })
       .default({ exclude: [] }),
     report: z

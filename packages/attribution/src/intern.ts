@@ -1,5 +1,13 @@
 import type { Evidence } from "./verdict.js";
 
+/** A position in a list of evidence lines being built; the same lines reach the same position. */
+export interface ListCursor {
+  readonly next: Map<Evidence, ListCursor>;
+  readonly parent: ListCursor | undefined;
+  readonly line: Evidence | undefined;
+  list: readonly Evidence[] | undefined;
+}
+
 interface Node {
   next: Map<unknown, Node>;
   value?: unknown;
@@ -11,6 +19,8 @@ interface Node {
  */
 export class Interner {
   private readonly root: Node = { next: new Map() };
+  /** The empty list: extend it line by line, then read `list()`; nothing is allocated once seen. */
+  readonly empty: ListCursor = { next: new Map(), parent: undefined, line: undefined, list: Object.freeze([]) };
 
   private node(keys: readonly unknown[]): Node {
     let node = this.root;
@@ -39,10 +49,30 @@ export class Interner {
     return node.value as T;
   }
 
-  /** The shared, frozen list of these (already shared) evidence lines, in order. */
-  list(parts: readonly Evidence[]): readonly Evidence[] {
-    const node = this.node(["l", ...parts]);
-    node.value ??= Object.freeze([...parts]);
-    return node.value as readonly Evidence[];
+  /** The cursor after adding one (shared) line. */
+  extend(cursor: ListCursor, line: Evidence): ListCursor {
+    let child = cursor.next.get(line);
+    if (!child) {
+      child = { next: new Map(), parent: cursor, line, list: undefined };
+      cursor.next.set(line, child);
+    }
+    return child;
+  }
+
+  /** The cursor after adding several lines in order. */
+  extendAll(cursor: ListCursor, lines: readonly Evidence[]): ListCursor {
+    let at = cursor;
+    for (const line of lines) at = this.extend(at, line);
+    return at;
+  }
+
+  /** The shared, frozen list of the lines that lead to this cursor. */
+  list(cursor: ListCursor): readonly Evidence[] {
+    if (!cursor.list) {
+      const lines: Evidence[] = [];
+      for (let at: ListCursor | undefined = cursor; at?.line; at = at.parent) lines.push(at.line);
+      cursor.list = Object.freeze(lines.reverse());
+    }
+    return cursor.list;
   }
 }

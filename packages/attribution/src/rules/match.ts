@@ -50,7 +50,10 @@ function loginTest(rule: string, signal: string, read: (s: Subject) => string | 
 function compileMatch(rule: string, match: Match, interner: Interner): Test[] {
   const tests: Test[] = [];
   if (match.repo) tests.push(textTest(rule, "repo", (s) => s.repo, match.repo, interner));
-  if (match.author) tests.push(loginTest(rule, "author", (s) => s.author, match.author, interner));
+  if (match.author) {
+    const wanted = new Map(list(match.author).map((l) => [normalizeLogin(l), interner.evidence(rule, "author", `author is ${normalizeLogin(l)}`)]));
+    tests.push((s) => (s.authorKey === null ? undefined : wanted.get(s.authorKey)));
+  }
   if (match.authorPattern) tests.push(textTest(rule, "author", (s) => s.author ?? undefined, match.authorPattern, interner));
   if (match.authorType) {
     const type = match.authorType;

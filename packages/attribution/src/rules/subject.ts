@@ -6,6 +6,8 @@ export interface Subject {
   repo: string;
   /** Login GitHub shows, or null (ghost user, commit email linked to no account). */
   author: string | null;
+  /** The author's login normalized (lower case, no `[bot]`), computed once for all rules. */
+  authorKey: string | null;
   authorType: string | undefined;
   branch?: string;
   baseBranch?: string;

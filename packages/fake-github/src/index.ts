@@ -1,0 +1,10 @@
+export { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "./server.js";
+export { validateQuery, githubSchema } from "./schema.js";
+export { queryCost } from "./cost.js";
+export { type Fault, type FaultTiming } from "./faults.js";
+export { WorldIndex, type World, type RepoEntry, type SearchItem } from "./world.js";
+export { paginate, type Connection, type PageArgs } from "./connection.js";
+export { parseIssueSearch, runIssueSearch, type IssueSearch } from "./search-query.js";
+export type { Context, Resolver, ResolverMap } from "./context.js";
+export { loadFixtureWorld } from "./fixtures/load.js";
+export { generateWorld, type GenerateWorldOptions } from "./generate-world.js";

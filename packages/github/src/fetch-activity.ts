@@ -1,0 +1,194 @@
+import { inWindow, parseDataset, utcInstant, type Dataset, type DatasetWarning, type Issue, type PullRequest, type Window } from "@quantecon/attribution";
+import { GitHubClient } from "./client.js";
+import { systemClock, type Clock } from "./clock.js";
+import { fetchCommits } from "./commits.js";
+import { GitHubError } from "./errors.js";
+import { ActorRegistry, loginsOf, toCommit, toIssue, toPullRequest } from "./map.js";
+import { fetchMoreItems } from "./more-items.js";
+import type { MoreItemsRequest } from "./queries.js";
+import { anyOf } from "./repo-filter.js";
+import { listRepositories, lookUpRepositories, type ScannedRepo } from "./repos.js";
+import type { ActorNode, PullRequestNode, ReviewNode } from "./responses.js";
+import { searchAll } from "./search.js";
+
+/** Where a fetch is: the phase, items so far and expected, and the API spent so far. */
+export interface FetchProgress {
+  phase: "repositories" | "pullRequests" | "issues" | "commits";
+  done: number;
+  total: number | undefined;
+  requests: number;
+  points: number;
+}
+
+/** What to fetch, from where, and how patiently. */
+export interface FetchActivityOptions {
+  org: string;
+  window: Window;
+  /** Only these repositories, by name (`meta` or `QuantEcon/meta`); each is looked up directly. */
+  repos?: readonly string[];
+  /** Only repositories whose whole name matches one of these patterns. */
+  includeRepos?: readonly (string | RegExp)[];
+  /** Leave out repositories whose whole name matches one of these patterns (`lecture-.*\.notebooks`). */
+  excludeRepos?: readonly (string | RegExp)[];
+  token: string;
+  /** The GraphQL endpoint; github.com's by default. */
+  apiUrl?: string;
+  onProgress?: (progress: FetchProgress) => void;
+  /** Called before each wait (backoff or rate limit), e.g. to tell the user. */
+  onWait?: (wait: { ms: number; reason: string }) => void;
+  signal?: AbortSignal;
+  /** Longest wait for a rate limit to lift, in ms (default 10 minutes); longer fails with E_GITHUB_RATE_LIMIT. */
+  maxWait?: number;
+  /** Return a dataset with `warnings` instead of failing when something could not be read. */
+  allowPartial?: boolean;
+  /** Options for `@octokit/request`, e.g. `{ fetch }`. */
+  request?: Record<string, unknown>;
+  /** Retries after the first attempt for 5xx, dropped connections and secondary limits (default 5). */
+  maxRetries?: number;
+  clock?: Clock;
+  random?: () => number;
+}
+
+/** Warnings that mean data is missing (as opposed to left out on purpose). */
+const MISSING = (w: DatasetWarning): boolean => w.code !== "EXCLUDED";
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function checkOptions(options: FetchActivityOptions): void {
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(options.org)) {
+    throw new GitHubError("E_GITHUB_USAGE", `organization ${JSON.stringify(options.org)}: expected a GitHub login (letters, digits and hyphens)`);
+  }
+  if (!options.token) throw new GitHubError("E_GITHUB_USAGE", `no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) to a token with read access to ${options.org}`);
+  if (!(Date.parse(options.window.to) > Date.parse(options.window.from))) {
+    throw new GitHubError("E_GITHUB_USAGE", `window: to (${options.window.to}) must be later than from (${options.window.from})`);
+  }
+}
+
+function activeInWindow(pr: PullRequest, window: Window): boolean {
+  return inWindow(pr.createdAt, window) || inWindow(pr.mergedAt, window) || inWindow(pr.closedAt, window) || pr.reviews.some((r) => inWindow(r.submittedAt, window));
+}
+
+const issueInWindow = (issue: Issue, window: Window): boolean => inWindow(issue.createdAt, window) || inWindow(issue.closedAt, window);
+
+/** Fills in reviews, labels and assignees of pull requests that had more than 100 of any. */
+async function completePullRequests(client: GitHubClient, nodes: PullRequestNode[]): Promise<void> {
+  const requests: { node: PullRequestNode; request: MoreItemsRequest }[] = [];
+  for (const node of nodes) {
+    if (node.reviews.pageInfo.hasNextPage) requests.push({ node, request: { id: node.id, kind: "PullRequest", field: "reviews", cursor: node.reviews.pageInfo.endCursor } });
+    if (node.labels.totalCount > node.labels.nodes.length) requests.push({ node, request: { id: node.id, kind: "PullRequest", field: "labels", cursor: null } });
+    if (node.assignees.totalCount > node.assignees.nodes.length) requests.push({ node, request: { id: node.id, kind: "PullRequest", field: "assignees", cursor: null } });
+  }
+  if (requests.length === 0) return;
+  const more = await fetchMoreItems(client, requests.map((r) => r.request));
+  for (const { node, request } of requests) {
+    const items = more.get(request) ?? [];
+    if (request.field === "reviews") node.reviews.nodes.push(...(items as ReviewNode[]));
+    else if (request.field === "labels") node.labels.nodes = items as { name: string }[];
+    else node.assignees.nodes = items as ActorNode[];
+  }
+}
+
+/**
+ * Fetches an organization's activity in a window from GitHub's GraphQL API as a validated
+ * `qe-activity/v1` dataset: every repository scanned, PRs and issues through search, default-branch
+ * commits through batched history pages. Throws `GitHubError` (E_GITHUB_PARTIAL, carrying the
+ * incomplete dataset, when something could not be read and `allowPartial` is not set).
+ */
+export async function fetchActivity(options: FetchActivityOptions): Promise<Dataset> {
+  checkOptions(options);
+  const { org, window } = options;
+  const clock = options.clock ?? systemClock;
+  const apiUrl = options.apiUrl ?? "https://api.github.com/graphql";
+  const client = new GitHubClient({
+    token: options.token,
+    apiUrl,
+    org,
+    clock,
+    random: options.random ?? Math.random,
+    maxWaitMs: options.maxWait ?? 10 * 60_000,
+    maxRetries: options.maxRetries ?? 5,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.request ? { request: options.request } : {}),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
+  });
+  const include = options.includeRepos && options.includeRepos.length > 0 ? anyOf(options.includeRepos, "include pattern") : () => true;
+  const exclude = anyOf(options.excludeRepos ?? [], "exclude pattern");
+  const progress = (phase: FetchProgress["phase"], done: number, total: number | undefined): void =>
+    options.onProgress?.({ phase, done, total, requests: client.requests, points: client.points });
+  const startedAt = clock.now();
+  const range = { since: window.from, until: window.to };
+  const warnings: DatasetWarning[] = [];
+
+  progress("repositories", 0, undefined);
+  let found: ScannedRepo[];
+  if (options.repos && options.repos.length > 0) {
+    const names = [...new Set(options.repos.map((r) => (r.toLowerCase().startsWith(`${org.toLowerCase()}/`) ? r.slice(org.length + 1) : r)))];
+    const looked = await lookUpRepositories(client, org, names, range);
+    found = looked.repos;
+    warnings.push(...looked.warnings);
+  } else {
+    found = await listRepositories(client, org, range, (n) => progress("repositories", n, undefined));
+  }
+  const scanned: ScannedRepo[] = [];
+  for (const repo of found) {
+    if (include(repo.name) && !exclude(repo.name)) scanned.push(repo);
+    else warnings.push({ code: "EXCLUDED", repo: repo.repo.name, message: `${repo.repo.name} left out by the repository filters` });
+  }
+  scanned.sort((a, b) => byText(a.repo.name, b.repo.name));
+  progress("repositories", scanned.length, scanned.length);
+  const inScope = new Set(scanned.map((r) => r.repo.name.toLowerCase()));
+  const scope = { org, from: Date.parse(window.from), to: Date.parse(window.to), now: startedAt };
+
+  const prs = await searchAll(client, { ...scope, kind: "PullRequest", onProgress: (d, t) => progress("pullRequests", d, t) });
+  warnings.push(...prs.warnings);
+  const keptPrNodes = prs.nodes.filter((node) => inScope.has(node.repository.nameWithOwner.toLowerCase()));
+  await completePullRequests(client, keptPrNodes);
+  const actors = new ActorRegistry();
+  const pullRequests = keptPrNodes.map((node) => toPullRequest(node, actors)).filter((pr) => activeInWindow(pr, window));
+
+  const issueResults = await searchAll(client, { ...scope, kind: "Issue", onProgress: (d, t) => progress("issues", d, t) });
+  warnings.push(...issueResults.warnings);
+  const issues = issueResults.nodes
+    .filter((node) => inScope.has(node.repository.nameWithOwner.toLowerCase()))
+    .map((node) => toIssue(node, actors))
+    .filter((issue) => issueInWindow(issue, window));
+
+  const history = await fetchCommits(client, scanned, range, (d, t) => progress("commits", d, t));
+  warnings.push(...history.warnings);
+  const commits = history.commits.map(({ repo, node }) => toCommit(repo, node, actors)).filter((c) => inWindow(c.committedAt, window));
+
+  pullRequests.sort((a, b) => byText(a.repo, b.repo) || a.number - b.number);
+  issues.sort((a, b) => byText(a.repo, b.repo) || a.number - b.number);
+  commits.sort((a, b) => byText(a.repo, b.repo) || Date.parse(a.committedAt) - Date.parse(b.committedAt) || byText(a.oid, b.oid));
+  warnings.sort((a, b) => byText(a.repo ?? "", b.repo ?? "") || byText(a.code, b.code) || byText(a.message, b.message));
+
+  const draft: Dataset = {
+    schema: "qe-activity/v1",
+    generatedAt: utcInstant(clock.now()),
+    source: { kind: "github", org, apiUrl, cost: { requests: client.requests, points: client.points } },
+    window,
+    repos: scanned.map((r) => r.repo),
+    actors: actors.pick(loginsOf({ pullRequests, commits, issues })),
+    pullRequests,
+    commits,
+    issues,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+  let dataset: Dataset;
+  try {
+    dataset = parseDataset(draft);
+  } catch (error) {
+    throw new GitHubError("E_GITHUB_RESPONSE", `GitHub's answers do not make a valid dataset: ${(error as Error).message}`);
+  }
+  const missing = warnings.filter(MISSING);
+  if (missing.length > 0 && !options.allowPartial) {
+    const first = missing[0];
+    const more = missing.length > 1 ? ` (and ${missing.length - 1} more)` : "";
+    throw new GitHubError(
+      "E_GITHUB_PARTIAL",
+      `the fetch of ${org} is incomplete: ${first?.repo ? `${first.repo}: ` : ""}${first?.code}: ${first?.message}${more}; allow a partial dataset (--allow-partial) to keep the rest`,
+      { warnings: missing, dataset },
+    );
+  }
+  return dataset;
+}

@@ -1,0 +1,33 @@
+import type { GitHubClient, QueryResult } from "./client.js";
+import { GitHubError } from "./errors.js";
+import { moreItemsQuery, type MoreItemsRequest } from "./queries.js";
+import { MoreItemsShape } from "./responses.js";
+import type { z } from "zod";
+
+const NODES_PER_REQUEST = 20;
+
+/**
+ * Pages through connections that did not fit in their first 100 (a PR with 150 reviews) and
+ * returns every node of each, in order. A request with a cursor continues; one without starts over.
+ */
+export async function fetchMoreItems(client: GitHubClient, requests: readonly MoreItemsRequest[]): Promise<Map<MoreItemsRequest, unknown[]>> {
+  const out = new Map<MoreItemsRequest, unknown[]>(requests.map((r) => [r, []]));
+  let pending = requests.map((request) => ({ request, cursor: request.cursor }));
+  while (pending.length > 0) {
+    const batch = pending.slice(0, NODES_PER_REQUEST);
+    const result: QueryResult<z.infer<typeof MoreItemsShape>> = await client.query("MoreItems", moreItemsQuery(batch.map((b) => ({ ...b.request, cursor: b.cursor }))), MoreItemsShape);
+    const next: typeof pending = [];
+    batch.forEach((entry, i) => {
+      const node = result.data[`n${i}`] as z.infer<typeof MoreItemsShape>[string] | undefined;
+      const connection = node?.[entry.request.field];
+      if (!connection) {
+        const error = result.errors.find((e) => e.path?.[0] === `n${i}`);
+        throw new GitHubError("E_GITHUB_RESPONSE", `GitHub did not return the ${entry.request.field} of ${entry.request.kind} ${entry.request.id}: ${error?.message ?? "no answer"}`);
+      }
+      out.get(entry.request)?.push(...connection.nodes);
+      if (connection.pageInfo.hasNextPage && connection.pageInfo.endCursor) next.push({ request: entry.request, cursor: connection.pageInfo.endCursor });
+    });
+    pending = [...next, ...pending.slice(NODES_PER_REQUEST)];
+  }
+  return out;
+}
