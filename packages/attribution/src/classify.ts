@@ -1,6 +1,6 @@
 import { classifyActor } from "./actor.js";
 import { aiAssistance } from "./ai-assist.js";
-import { defaultConfig, type Channel, type Config, type Rule } from "./config.js";
+import { defaultConfig, type Channel, type Config, type ItemType, type Rule } from "./config.js";
 import type { Commit, Dataset, Issue, PullRequest, Review } from "./dataset.js";
 import { knownAccount, normalizeLogin } from "./known-accounts.js";
 import { commitRef, itemRef, reviewRef } from "./refs.js";
@@ -30,7 +30,7 @@ const GITHUB_NOREPLY_BOT = /^\d+\+(.+)\[bot\]@users\.noreply\.github\.com$/i;
 /** The classifier for one config: rules compiled once, account verdicts cached per login. */
 export class Classifier {
   readonly config: Config;
-  private readonly rules: CompiledRule[];
+  private readonly rules: Record<ItemType, CompiledRule[]>;
   private readonly interner = new Interner();
   private readonly actorTypes = new Map<string, { type: string; name: string | null }>();
   private readonly actorCache = new Map<string, ActorVerdict>();
@@ -42,7 +42,9 @@ export class Classifier {
 
   constructor(config: Config = defaultConfig(), dataset?: Pick<Dataset, "actors">) {
     this.config = config;
-    this.rules = effectiveRules(config).map((rule) => compileRule(rule, this.interner));
+    const compiled = effectiveRules(config).map((rule) => compileRule(rule, this.interner));
+    this.rules = { pullRequest: [], commit: [], issue: [], review: [] };
+    for (const c of compiled) for (const type of new Set(c.rule.on)) this.rules[type].push(c);
     for (const a of dataset?.actors ?? []) this.actorTypes.set(normalizeLogin(a.login), { type: a.type, name: a.name ?? null });
     this.machineNames = new Map(config.machineAccounts.flatMap((m) => m.names.map((n) => [n.toLowerCase(), m.login] as const)));
     this.machineEmails = new Map(config.machineAccounts.flatMap((m) => m.emails.map((e) => [e.toLowerCase(), m.login] as const)));
@@ -117,24 +119,25 @@ export class Classifier {
     return { class: "human", channel: "human", evidence: [{ rule: "actor/unlinked", signal: "git-identity", detail: `git identity ${who} is linked to no account and to no automation` }] };
   }
 
-  private firstMatch(subject: Subject): { rule: Rule; evidence: Evidence[] } | undefined {
-    for (const compiled of this.rules) {
-      const evidence = compiled.test(subject);
-      if (evidence) return { rule: compiled.rule, evidence };
+  // The first rule that holds, with the evidence cursor extended by what it saw.
+  private firstMatch(subject: Subject, at: ListCursor): { rule: Rule; at: ListCursor } | undefined {
+    for (const compiled of this.rules[subject.type]) {
+      const next = compiled.test(subject, at);
+      if (next) return { rule: compiled.rule, at: next };
     }
     return undefined;
   }
 
   // Combines who GitHub shows with what the rules saw into one verdict.
-  private decide(ref: string, type: Verdict["type"], id: Identity, subject: Subject, extra: readonly Evidence[] = [], assignees: readonly string[] = [], match = this.firstMatch(subject)): Verdict {
+  private decide(ref: string, type: Verdict["type"], id: Identity, subject: Subject, extra: readonly Evidence[] = [], assignees: readonly string[] = [], match = this.firstMatch(subject, id.cursor)): Verdict {
     const intern = this.interner;
     let at = id.cursor;
     if (match?.rule.class === "human") {
-      at = intern.extendAll(intern.extendAll(at, match.evidence), extra);
+      at = intern.extendAll(match.at, extra);
       return this.verdict(ref, type, "human", "human", null, id.actor, null, at, match.rule.id);
     }
     if (match) {
-      at = intern.extendAll(at, match.evidence);
+      at = match.at;
       const kind = match.rule.kind ?? "other";
       let channel: Channel;
       let onBehalfOf: string | null = null;
@@ -251,7 +254,7 @@ export class Classifier {
       gitEmails: [commit.author.email, commit.committer.email].filter((v): v is string => !!v),
       committer: commit.committer.login,
     };
-    const match = this.firstMatch(subject);
+    const match = this.firstMatch(subject, id.cursor);
     const own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, this.assisted(lines, undefined), [], match);
     if (!pr || pr.verdict.class !== "automation") return own;
     if (own.class === "automation") {

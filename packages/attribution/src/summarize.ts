@@ -86,10 +86,23 @@ const zeroCounts = (): ActivityCounts => ({
 const byTotal = (a: ActivityCounts): number =>
   a.pullRequestsOpened + a.pullRequestsMerged + a.commits + a.issuesOpened + a.issuesClosed + a.reviews;
 
-function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+// `make` is a module-level function (no closure per call): this runs once per counted event.
+const newRepo = (repo: string): RepoSummary => ({ repo, human: zeroCounts(), automation: zeroCounts() });
+const newPerson = (login: string): PersonSummary => ({
+  login,
+  ...zeroCounts(),
+  merges: 0,
+  automatedPullRequestsReviewed: 0,
+  automatedPullRequestsMerged: 0,
+  aiAssisted: 0,
+  automationUnderToken: 0,
+});
+const newKindMap = (): Map<Channel, AutomationSummary> => new Map();
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
   let value = map.get(key);
   if (value === undefined) {
-    value = make();
+    value = make(key);
     map.set(key, value);
   }
   return value;
@@ -97,7 +110,9 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 
 /** Whether a verdict's evidence marks human work as AI-assisted. */
 export function isAiAssisted(verdict: Verdict): boolean {
-  return verdict.class === "human" && verdict.evidence.some((e) => e.signal === "ai-assisted");
+  if (verdict.class !== "human") return false;
+  for (const e of verdict.evidence) if (e.signal === "ai-assisted") return true;
+  return false;
 }
 
 /**
@@ -142,38 +157,27 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
   const tokenRuns = new Map<string, TokenRunSummary>();
   const channels: Record<Channel, number> = { human: 0, "machine-account": 0, "github-actions": 0, "github-app": 0, "personal-token": 0 };
 
-  const person = (login: string): PersonSummary =>
-    getOrAdd(people, login, () => ({
-      login,
-      ...zeroCounts(),
-      merges: 0,
-      automatedPullRequestsReviewed: 0,
-      automatedPullRequestsMerged: 0,
-      aiAssisted: 0,
-      automationUnderToken: 0,
-    }));
+  const person = (login: string): PersonSummary => getOrAdd(people, login, newPerson);
   // Accounts that are automation themselves: their merges (auto-merge) are nobody's human work.
   const automationAccounts = new Set<string>(dataset.actors.filter((a) => a.type === "Bot").map((a) => a.login.toLowerCase()));
   for (const v of verdicts) if (v.class === "automation" && v.channel !== "personal-token") automationAccounts.add(v.actor.toLowerCase());
-  for (const repo of dataset.repos) getOrAdd(repos, repo.name, () => ({ repo: repo.name, human: zeroCounts(), automation: zeroCounts() }));
+  for (const repo of dataset.repos) getOrAdd(repos, repo.name, newRepo);
 
   // Records one in-window event of an item under its verdict.
   const count = (v: Verdict, repo: string, measure: keyof ActivityCounts, countsForPerson = true): void => {
     totals[measure][v.class] += 1;
-    const repoSummary = getOrAdd(repos, repo, () => ({ repo, human: zeroCounts(), automation: zeroCounts() }));
+    const repoSummary = getOrAdd(repos, repo, newRepo);
     repoSummary[v.class][measure] += 1;
     if (v.class === "human") {
       if (countsForPerson) person(v.actor)[measure] += 1;
       return;
     }
-    const kinds = getOrAdd(automation, v.kind ?? "other", () => new Map<Channel, AutomationSummary>());
-    const auto = getOrAdd(kinds, v.channel, () => ({
-      kind: v.kind ?? "other",
-      channel: v.channel,
-      actors: [],
-      ...zeroCounts(),
-      total: 0,
-    }));
+    const kinds = getOrAdd(automation, v.kind ?? "other", newKindMap);
+    let auto = kinds.get(v.channel);
+    if (!auto) {
+      auto = { kind: v.kind ?? "other", channel: v.channel, actors: [], ...zeroCounts(), total: 0 };
+      kinds.set(v.channel, auto);
+    }
     auto[measure] += 1;
     auto.total += 1;
     if (auto.actors[auto.actors.length - 1] !== v.actor && !auto.actors.includes(v.actor)) auto.actors.push(v.actor);

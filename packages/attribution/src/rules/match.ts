@@ -3,7 +3,7 @@ import { normalizeLogin } from "../known-accounts.js";
 import { compilePattern } from "../pattern.js";
 import type { Evidence } from "../verdict.js";
 import type { Subject } from "./subject.js";
-import type { Interner } from "../intern.js";
+import type { Interner, ListCursor } from "../intern.js";
 
 type Test = (subject: Subject) => Evidence | undefined;
 
@@ -82,28 +82,29 @@ function compileMatch(rule: string, match: Match, interner: Interner): Test[] {
   return tests;
 }
 
-/** A rule ready to run: returns the evidence of the first condition set that holds, or undefined. */
+/** A rule ready to run: extends the evidence with the first condition set that holds, or undefined. */
 export interface CompiledRule {
   rule: Rule;
-  test(subject: Subject): Evidence[] | undefined;
+  test(subject: Subject, at: ListCursor): ListCursor | undefined;
 }
 
 /** Compiles a rule's patterns once, so classifying a million items compiles nothing. */
 export function compileRule(rule: Rule, interner: Interner): CompiledRule {
   const sets = list(rule.match).map((m) => compileMatch(rule.id, m, interner));
-  const types = new Set(rule.on);
   return {
     rule,
-    test(subject) {
-      if (!types.has(subject.type)) return undefined;
+    test(subject, start) {
       for (const tests of sets) {
-        const evidence: Evidence[] = [];
+        let at: ListCursor | undefined = start;
         for (const test of tests) {
           const line = test(subject);
-          if (line === undefined) break;
-          evidence.push(line);
+          if (line === undefined) {
+            at = undefined;
+            break;
+          }
+          at = interner.extend(at, line);
         }
-        if (evidence.length === tests.length) return evidence;
+        if (at) return at;
       }
       return undefined;
     },

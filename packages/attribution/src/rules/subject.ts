@@ -24,9 +24,11 @@ export interface Subject {
 
 /** The trailer lines (`Key: value`) of a commit message's last paragraph. */
 export function trailers(message: string): string[] {
-  const paragraphs = message.trimEnd().split(/\n\s*\n/);
-  if (paragraphs.length < 2) return [];
-  const last = paragraphs[paragraphs.length - 1] ?? "";
+  // Most messages have no trailer block: look only at the last paragraph, found without splitting.
+  const text = message.trimEnd();
+  const cut = text.lastIndexOf("\n\n");
+  if (cut < 0 || text.indexOf(": ", cut) < 0) return [];
+  const last = text.slice(cut + 2);
   const lines = last.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.every((l) => /^[A-Za-z][\w-]*: /.test(l)) ? lines : lines.filter((l) => /^Co-authored-by: /i.test(l));
 }
