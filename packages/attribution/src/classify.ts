@@ -27,6 +27,13 @@ interface Identity {
 
 const GITHUB_NOREPLY_BOT = /^\d+\+(.+)\[bot\]@users\.noreply\.github\.com$/i;
 
+/** The GitHub App a git identity names (`49699333+dependabot[bot]@users.noreply.github.com`), or null. */
+function appLogin(name: string | null, email: string | null): string | null {
+  const fromEmail = email ? GITHUB_NOREPLY_BOT.exec(email)?.[1] : undefined;
+  if (fromEmail) return fromEmail;
+  return name && /\[bot\]$/i.test(name) ? name.replace(/\[bot\]$/i, "") : null;
+}
+
 /** The classifier for one config: rules compiled once, account verdicts cached per login. */
 export class Classifier {
   readonly config: Config;
@@ -108,7 +115,7 @@ export class Classifier {
     if (machine) {
       return { class: "automation", channel: "machine-account", evidence: [{ rule: "config/machine-account", signal: "git-identity", detail: `git identity ${who} belongs to machine account ${machine}` }] };
     }
-    const botLogin = (email && GITHUB_NOREPLY_BOT.exec(email)?.[1]) || (name && /\[bot\]$/i.test(name) ? name : undefined);
+    const botLogin = appLogin(name, email);
     if (botLogin) {
       const verdict = classifyActor({ login: botLogin, type: "Bot" }, this.config);
       return { ...verdict, evidence: [{ rule: "actor/bot-email", signal: "git-identity", detail: `git identity ${who} is the GitHub App ${botLogin}` }, ...verdict.evidence] };
@@ -242,12 +249,14 @@ export class Classifier {
   commit(commit: Commit, pr?: { pr: PullRequest; verdict: Verdict }): Verdict {
     const id = this.commitIdentity(commit);
     const lines = trailers(commit.message);
+    // An app's commit links to no login; its noreply email names the app, which rules can match.
+    const login = commit.author.login ?? appLogin(commit.author.name, commit.author.email);
     const subject: Subject = {
       type: "commit",
       repo: commit.repo,
-      author: commit.author.login,
-      authorKey: commit.author.login === null ? null : normalizeLogin(commit.author.login),
-      authorType: this.typeOf(commit.author.login),
+      author: login,
+      authorKey: login === null ? null : normalizeLogin(login),
+      authorType: commit.author.login ? this.typeOf(commit.author.login) : login ? "Bot" : undefined,
       message: commit.message,
       trailers: lines,
       gitNames: [commit.author.name, commit.committer.name].filter((v): v is string => !!v),
