@@ -1,0 +1,194 @@
+import { readFile, unlink } from "node:fs/promises";
+import { resolve } from "node:path";
+import { Option, type Command } from "commander";
+import { utcInstant, type Config, type Dataset } from "@quantecon/attribution";
+import { QeReportError } from "../errors.js";
+import type { CliIO } from "../io.js";
+import { readDatasetFile, readJsonFile, writeFileAtomic } from "../json-file.js";
+import { loadInputs } from "./inputs.js";
+import { checkTimeZone, resolveWindow, type WindowRequest } from "./windows.js";
+
+/** Output formats of a report. */
+export const FORMATS = ["md", "html", "json", "csv"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The flags monthly, weekly and range share. */
+export interface ReportOptions {
+  org?: string;
+  config?: string;
+  input?: string;
+  demo?: boolean;
+  format: Format;
+  out?: string;
+  tz?: string;
+  previous?: string;
+  audit?: string;
+  saveDataset?: string;
+  template?: string;
+  split?: boolean;
+  generatedAt?: string;
+  quiet?: boolean;
+  allowPartial?: boolean;
+}
+
+/** The report's generation time: `--generated-at`, else `SOURCE_DATE_EPOCH`, else the clock. */
+export function resolveGeneratedAt(flag: string | undefined, env: CliIO["env"], now: Date): string {
+  if (flag !== undefined) {
+    const ms = Date.parse(flag);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(flag) || Number.isNaN(ms)) {
+      throw new QeReportError("E_USAGE", `--generated-at ${JSON.stringify(flag)}: expected an ISO 8601 instant with a zone, e.g. 2026-06-01T00:00:00Z`);
+    }
+    return utcInstant(ms);
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d+$/.test(epoch)) throw new QeReportError("E_USAGE", `SOURCE_DATE_EPOCH ${JSON.stringify(epoch)}: expected whole seconds since 1970-01-01`);
+    return utcInstant(Number(epoch) * 1000);
+  }
+  return utcInstant(now);
+}
+
+/** `report.md` → `report.part2.md`: where the n-th part of a split report goes. */
+export function partPath(path: string, n: number): string {
+  if (n === 1) return path;
+  const m = /^(.*?)(\.[^./\\]+)?$/.exec(path);
+  return `${m?.[1] ?? path}.part${n}${m?.[2] ?? ""}`;
+}
+
+/** Picks the organization: `--org`, else the config's, else the dataset's; a conflicting `--org` is an error. */
+function resolveOrg(flag: string | undefined, configOrg: string | undefined, dataset: Dataset | undefined): string | undefined {
+  if (dataset) {
+    if (flag !== undefined && flag.toLowerCase() !== dataset.source.org.toLowerCase()) {
+      throw new QeReportError("E_INPUT", `--org ${flag}: the dataset is of ${dataset.source.org}`);
+    }
+    return dataset.source.org;
+  }
+  return flag ?? configOrg;
+}
+
+async function fetchForReport(org: string | undefined, window: Dataset["window"], options: ReportOptions, io: CliIO, config: Config): Promise<Dataset> {
+  if (!org) throw new QeReportError("E_USAGE", "no organization to fetch: pass --org ORG, set `org` in the config, or report on a file with --input FILE (or --demo)");
+  const { fetchDataset } = await import("./fetch-dataset.js");
+  return fetchDataset({ org, window, config, io, quiet: options.quiet ?? false, allowPartial: options.allowPartial ?? false });
+}
+
+/** Runs one report: load or fetch, classify, build, render, write. */
+export async function runReport(request: WindowRequest, options: ReportOptions, io: CliIO): Promise<void> {
+  if (options.tz !== undefined) checkTimeZone(options.tz, "--tz");
+  if (options.template !== undefined && options.format !== "md" && options.format !== "html") {
+    throw new QeReportError("E_USAGE", `--template applies to --format md and html, not ${options.format}`);
+  }
+  const generatedAt = resolveGeneratedAt(options.generatedAt, io.env, io.now());
+  const { config, dataset: loaded } = await loadInputs(options, io);
+  // A dataset was cut in one zone; unless told otherwise, read its window in that zone.
+  const timeZone = options.tz ?? loaded?.window.timeZone ?? config.timeZone;
+  const windowFlag = Object.entries(request).some(([key, value]) => key !== "kind" && value !== undefined);
+  if (loaded && options.tz !== undefined && !windowFlag && options.tz !== loaded.window.timeZone) {
+    throw new QeReportError(
+      "E_INPUT",
+      `--tz ${options.tz}: the dataset's window was cut in ${loaded.window.timeZone}; a window in ${options.tz} needs its own fetch (or drop --tz)`,
+    );
+  }
+  const { window } = resolveWindow(request, timeZone, io.now(), loaded);
+  const org = resolveOrg(options.org, config.org, loaded);
+  const template = options.template === undefined ? undefined : await readTemplate(options.template, io.cwd);
+  const previous = options.previous === undefined ? undefined : await readDatasetFile(options.previous, io.cwd, "--previous");
+  const audit = options.audit === undefined ? undefined : await readJsonFile(options.audit, io.cwd, "--audit");
+
+  const dataset = loaded ?? (await fetchForReport(org, window, options, io, config));
+  if (options.saveDataset !== undefined) {
+    await writeFileAtomic(options.saveDataset, JSON.stringify(dataset, null, 2) + "\n", io.cwd, "--save-dataset");
+  }
+
+  const [{ buildReport }, { renderReport }] = await Promise.all([import("../report/index.js"), import("../render/index.js")]);
+  const report = namingAuditFile(options.audit, () =>
+    buildReport(dataset, config, { generatedAt, ...(previous ? { previous } : {}), ...(audit !== undefined ? { audit } : {}) }),
+  );
+  const parts = renderReport(report, options.format, { ...(template !== undefined ? { template } : {}), split: options.split ?? false });
+
+  if (options.out === undefined) {
+    io.stdout.write(parts.join(""));
+    return;
+  }
+  const paths = parts.map((_, i) => partPath(options.out!, i + 1));
+  // Later parts first, so the first file never names parts that are not there yet.
+  for (let i = parts.length - 1; i >= 0; i--) await writeFileAtomic(paths[i]!, parts[i]!, io.cwd);
+  // Parts left by an earlier, longer report would be posted as if they belonged to this one.
+  for (let n = parts.length + 1; await unlink(resolve(io.cwd, partPath(options.out, n))).then(() => true, () => false); n++);
+  if (parts.length > 1) io.stderr.write(`report split into ${parts.length} parts: ${paths.join(", ")}\n`);
+}
+
+/** Runs `build`; an error about the audit's content names the `--audit` file it came from. */
+function namingAuditFile<T>(file: string | undefined, build: () => T): T {
+  try {
+    return build();
+  } catch (err) {
+    if (file !== undefined && err instanceof QeReportError && err.code === "E_INPUT" && err.message.startsWith("audit: ")) {
+      throw new QeReportError("E_INPUT", `--audit ${file}: ${err.message.slice("audit: ".length)}`);
+    }
+    throw err;
+  }
+}
+
+async function readTemplate(path: string, cwd: string): Promise<string> {
+  try {
+    return await readFile(resolve(cwd, path), "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new QeReportError(code === "ENOENT" ? "E_NOT_FOUND" : "E_INPUT", `--template ${path}: ${code === "ENOENT" ? "file not found" : (err as Error).message}`);
+  }
+}
+
+/** Adds the options every report command shares. */
+function reportOptions(command: Command): Command {
+  return command
+    .option("--org <org>", "GitHub organization (default: `org` in the config, or the dataset's)")
+    .option("--config <file>", "config file (default: qe-report.config.{yaml,yml,json} in the working directory, else built-in rules)")
+    .option("--input <dataset>", "report on a dataset file (qe-activity/v1) instead of fetching")
+    .option("--demo", "report on the bundled demo month (QuantEcon, May 2026) with QuantEcon's config")
+    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("md"))
+    .option("--out <file>", "write the report to FILE (atomically) instead of stdout")
+    .option("--tz <zone>", "IANA time zone of the window (default: the config's timeZone, else UTC)")
+    .option("--previous <dataset>", "dataset of the previous window, for changes and migration progress")
+    .option("--audit <file>", "credential audit result (`qe-report audit --format json`), for the migration checklist")
+    .option("--save-dataset <file>", "also write the fetched dataset to FILE")
+    .option("--template <file>", "Handlebars template to render with instead of the built-in one (md, html)")
+    .option("--split", "split a Markdown report that would pass GitHub's 65,536-character limit into parts (FILE, FILE.part2, ...)")
+    .option("--generated-at <iso>", "pin the generation time (also SOURCE_DATE_EPOCH) for byte-identical output")
+    .option("--allow-partial", "when fetching, report even if some repositories could not be read")
+    .option("--quiet", "no progress output while fetching");
+}
+
+/** `qe-report monthly`, `weekly` and `range`: the same report for different windows. */
+export function registerReports(program: Command, io: CliIO): void {
+  reportOptions(
+    program
+      .command("monthly")
+      .description("report on a calendar month: who did the work, people or automation")
+      .option("--month <YYYY-MM>", "the month (default: the last complete month in the time zone, or the dataset's)"),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  qe-report monthly --demo\n  GITHUB_TOKEN=... qe-report monthly --org QuantEcon --month 2026-05 --format html --out may.html\n  qe-report monthly --input may.json --previous april.json --split --out report.md\n",
+    )
+    .action((options: ReportOptions & { month?: string }) => runReport({ kind: "month", month: options.month }, options, io));
+
+  reportOptions(
+    program
+      .command("weekly")
+      .description("report on the seven days ending on a date")
+      .option("--week-ending <YYYY-MM-DD>", "last day of the week, included (default: yesterday in the time zone, or the dataset's window)"),
+  )
+    .addHelpText("after", "\nExample:\n  qe-report weekly --org QuantEcon --week-ending 2026-05-09\n")
+    .action((options: ReportOptions & { weekEnding?: string }) => runReport({ kind: "week", weekEnding: options.weekEnding }, options, io));
+
+  reportOptions(
+    program
+      .command("range")
+      .description("report on any window: whole days (both included) or ISO instants")
+      .option("--from <date>", "first day (YYYY-MM-DD) or instant (2026-05-01T00:00:00Z)")
+      .option("--to <date>", "last day, included (YYYY-MM-DD), or instant, excluded"),
+  )
+    .addHelpText("after", "\nExample:\n  qe-report range --org QuantEcon --from 2026-04-01 --to 2026-06-30\n")
+    .action((options: ReportOptions & { from?: string; to?: string }) => runReport({ kind: "range", from: options.from, to: options.to }, options, io));
+}
