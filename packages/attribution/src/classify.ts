@@ -17,12 +17,23 @@ export function effectiveRules(config: Config): Rule[] {
   return [...own, ...BUILTIN_RULES.filter((r) => !replaced.has(r.id))];
 }
 
+interface Decision {
+  decidedBy: string;
+  cls: string;
+  channel: string;
+  kind: string | null;
+  actor: string;
+  onBehalfOf: string | null;
+  line: Evidence;
+}
+
 interface Identity {
   actor: string;
   login: string | null;
   verdict: ActorVerdict;
   /** The identity's evidence lines, as the start of every verdict list on it. */
   cursor: ListCursor;
+  tokenLines: Map<string, Evidence>;
 }
 
 const GITHUB_NOREPLY_BOT = /^\d+\+(.+)\[bot\]@users\.noreply\.github\.com$/i;
@@ -42,6 +53,7 @@ export class Classifier {
   private readonly actorTypes = new Map<string, { type: string; name: string | null }>();
   private readonly actorCache = new Map<string, ActorVerdict>();
   private readonly identities = new Map<string | null, Identity>();
+  private readonly keys = new Map<string, string>();
   private readonly machineNames: Map<string, string>;
   private readonly machineEmails: Map<string, string>;
   // Commits by unlinked git identities repeat (notebook publishing): one identity each.
@@ -57,9 +69,20 @@ export class Classifier {
     this.machineEmails = new Map(config.machineAccounts.flatMap((m) => m.emails.map((e) => [e.toLowerCase(), m.login] as const)));
   }
 
+  // normalizeLogin, remembered: the same few hundred logins recur on every item.
+  private keyOf(login: string | null): string | null {
+    if (login === null) return null;
+    let key = this.keys.get(login);
+    if (key === undefined) {
+      key = normalizeLogin(login);
+      this.keys.set(login, key);
+    }
+    return key;
+  }
+
   /** The dataset's GraphQL type of a login, if it lists one. */
   typeOf(login: string | null): string | undefined {
-    return login ? this.actorTypes.get(normalizeLogin(login))?.type : undefined;
+    return login ? this.actorTypes.get(this.keyOf(login) as string)?.type : undefined;
   }
 
   /** The account verdict of a login as the dataset types it (cached). */
@@ -81,7 +104,7 @@ export class Classifier {
 
   private identity(actor: string, login: string | null, verdict: ActorVerdict): Identity {
     const shared = this.shared(verdict);
-    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence) };
+    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map() };
   }
 
   private loginIdentity(login: string | null): Identity {
@@ -153,8 +176,7 @@ export class Classifier {
       else {
         channel = "personal-token";
         onBehalfOf = id.login;
-        const detail = id.login ? `automation shown as ${id.login}: it ran under that person's token` : "automation shown under a person's identity";
-        at = intern.extend(at, intern.evidence(match.rule.id, "token", detail));
+        at = intern.extend(at, this.tokenLine(id, match.rule.id));
       }
       if (channel === "personal-token" && onBehalfOf === null && id.verdict.class === "human") onBehalfOf = id.login;
       if (kind === "ai-agent" && onBehalfOf === null) [onBehalfOf, at] = this.requester(assignees, at, match.rule.id);
@@ -167,6 +189,17 @@ export class Classifier {
       return this.verdict(ref, type, "automation", id.verdict.channel, kind, id.actor, onBehalfOf, at, id.verdict.evidence[0]?.rule ?? "actor");
     }
     return this.verdict(ref, type, "human", "human", null, id.actor, null, intern.extendAll(at, extra), id.verdict.evidence[0]?.rule ?? "actor");
+  }
+
+  // "It ran under that person's token": one line per identity and rule, made once.
+  private tokenLine(id: Identity, rule: string): Evidence {
+    let line = id.tokenLines.get(rule);
+    if (!line) {
+      const detail = id.login ? `automation shown as ${id.login}: it ran under that person's token` : "automation shown under a person's identity";
+      line = this.interner.evidence(rule, "token", detail);
+      id.tokenLines.set(rule, line);
+    }
+    return line;
   }
 
   // An AI agent works for the person who assigned it: the first assignee who is a person.
@@ -192,11 +225,21 @@ export class Classifier {
   }
 
   private verdict(ref: string, type: Verdict["type"], cls: Verdict["class"], channel: Channel, kind: string | null, actor: string, onBehalfOf: string | null, at: ListCursor, decidedBy: string): Verdict {
-    const decision = this.interner.memo(this.decisionKey(decidedBy, cls, channel, kind, actor, onBehalfOf), () => {
+    const last = at.note as Decision | undefined;
+    const decision = last && last.decidedBy === decidedBy && last.cls === cls && last.channel === channel && last.kind === kind && last.actor === actor && last.onBehalfOf === onBehalfOf
+      ? last.line
+      : this.decision(at, decidedBy, cls, channel, kind, actor, onBehalfOf);
+    return { ref, type, class: cls, channel, kind, actor, onBehalfOf, evidence: this.interner.list(this.interner.extend(at, decision)) };
+  }
+
+  // The closing line of a verdict, remembered per evidence list so most verdicts find it at once.
+  private decision(at: ListCursor, decidedBy: string, cls: Verdict["class"], channel: Channel, kind: string | null, actor: string, onBehalfOf: string | null): Evidence {
+    const line = this.interner.memo(this.decisionKey(decidedBy, cls, channel, kind, actor, onBehalfOf), () => {
       const who = channel === "personal-token" ? ` under ${onBehalfOf ?? "a person"}'s personal token` : channel === "human" ? "" : ` via ${channel}`;
       return this.interner.evidence(decidedBy, "verdict", cls === "human" ? `human work by ${actor}` : `automation (${kind}) shown as ${actor}${who}`);
     });
-    return { ref, type, class: cls, channel, kind, actor, onBehalfOf, evidence: this.interner.list(this.interner.extend(at, decision)) };
+    at.note = { decidedBy, cls, channel, kind, actor, onBehalfOf, line } satisfies Decision;
+    return line;
   }
 
   // The verdict's evidence without its closing decision line, plus one more line.
@@ -215,7 +258,7 @@ export class Classifier {
       type: "pullRequest",
       repo: pr.repo,
       author: pr.author,
-      authorKey: pr.author === null ? null : normalizeLogin(pr.author),
+      authorKey: this.keyOf(pr.author),
       authorType: this.typeOf(pr.author),
       branch: pr.headRef,
       baseBranch: pr.baseRef,
@@ -229,14 +272,14 @@ export class Classifier {
   /** The verdict on the i-th review of a PR: the reviewer's own, whoever opened the PR. */
   review(pr: PullRequest, review: Review, index: number): Verdict {
     const id = this.loginIdentity(review.author);
-    const subject: Subject = { type: "review", repo: pr.repo, author: review.author, authorKey: review.author === null ? null : normalizeLogin(review.author), authorType: this.typeOf(review.author) };
+    const subject: Subject = { type: "review", repo: pr.repo, author: review.author, authorKey: this.keyOf(review.author), authorType: this.typeOf(review.author) };
     return this.decide(reviewRef(pr.repo, pr.number, index), "review", id, subject);
   }
 
   /** The verdict on an issue. */
   issue(issue: Issue): Verdict {
     const id = this.loginIdentity(issue.author);
-    const subject: Subject = { type: "issue", repo: issue.repo, author: issue.author, authorKey: issue.author === null ? null : normalizeLogin(issue.author), authorType: this.typeOf(issue.author), title: issue.title, body: issue.body, labels: issue.labels };
+    const subject: Subject = { type: "issue", repo: issue.repo, author: issue.author, authorKey: this.keyOf(issue.author), authorType: this.typeOf(issue.author), title: issue.title, body: issue.body, labels: issue.labels };
     return this.decide(itemRef(issue.repo, issue.number), "issue", id, subject, this.assisted([], issue.body));
   }
 
@@ -255,7 +298,7 @@ export class Classifier {
       type: "commit",
       repo: commit.repo,
       author: login,
-      authorKey: login === null ? null : normalizeLogin(login),
+      authorKey: this.keyOf(login),
       authorType: commit.author.login ? this.typeOf(commit.author.login) : login ? "Bot" : undefined,
       message: commit.message,
       trailers: lines,
@@ -289,15 +332,18 @@ export class Classifier {
 export function classify(dataset: Dataset, config: Config = defaultConfig()): Verdict[] {
   const classifier = new Classifier(config, dataset);
   const out: Verdict[] = [];
-  const prs = new Map<string, { pr: PullRequest; verdict: Verdict }>();
+  // Merged PRs by repo and number, for the commits they introduced.
+  const prs = new Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>>();
   for (const pr of dataset.pullRequests) {
     const verdict = classifier.pullRequest(pr);
-    prs.set(verdict.ref, { pr, verdict });
+    let inRepo = prs.get(pr.repo);
+    if (!inRepo) prs.set(pr.repo, (inRepo = new Map()));
+    inRepo.set(pr.number, { pr, verdict });
     out.push(verdict);
-    pr.reviews.forEach((review, i) => out.push(classifier.review(pr, review, i)));
+    for (let i = 0; i < pr.reviews.length; i++) out.push(classifier.review(pr, pr.reviews[i] as Review, i));
   }
   for (const commit of dataset.commits) {
-    const pr = commit.pullRequest === null ? undefined : prs.get(itemRef(commit.repo, commit.pullRequest));
+    const pr = commit.pullRequest === null ? undefined : prs.get(commit.repo)?.get(commit.pullRequest);
     out.push(classifier.commit(commit, pr));
   }
   for (const issue of dataset.issues) out.push(classifier.issue(issue));

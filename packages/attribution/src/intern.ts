@@ -6,6 +6,8 @@ export interface ListCursor {
   readonly parent: ListCursor | undefined;
   readonly line: Evidence | undefined;
   list: readonly Evidence[] | undefined;
+  /** Room for the classifier to remember what this list last led to. */
+  note: unknown;
 }
 
 interface Node {
@@ -20,7 +22,7 @@ interface Node {
 export class Interner {
   private readonly root: Node = { next: new Map() };
   /** The empty list: extend it line by line, then read `list()`; nothing is allocated once seen. */
-  readonly empty: ListCursor = { next: new Map(), parent: undefined, line: undefined, list: Object.freeze([]) };
+  readonly empty: ListCursor = { next: new Map(), parent: undefined, line: undefined, list: Object.freeze([]), note: undefined };
 
   private node(keys: readonly unknown[]): Node {
     let node = this.root;
@@ -53,7 +55,7 @@ export class Interner {
   extend(cursor: ListCursor, line: Evidence): ListCursor {
     let child = cursor.next.get(line);
     if (!child) {
-      child = { next: new Map(), parent: cursor, line, list: undefined };
+      child = { next: new Map(), parent: cursor, line, list: undefined, note: undefined };
       cursor.next.set(line, child);
     }
     return child;

@@ -108,6 +108,20 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
   return value;
 }
 
+// Whether verdicts[i] belongs to the i-th item, checked at about 64 places spread over the list.
+function sampleAligned(dataset: Dataset, verdicts: readonly Verdict[]): boolean {
+  const step = Math.max(1, Math.floor(verdicts.length / 64));
+  const agrees = (index: number, ref: () => string): boolean => index % step !== 0 || verdicts[index]?.ref === ref();
+  let index = 0;
+  for (const pr of dataset.pullRequests) {
+    if (!agrees(index++, () => itemRef(pr.repo, pr.number))) return false;
+    for (let i = 0; i < pr.reviews.length; i++) if (!agrees(index++, () => reviewRef(pr.repo, pr.number, i))) return false;
+  }
+  for (const c of dataset.commits) if (!agrees(index++, () => commitRef(c.repo, c.oid))) return false;
+  for (const issue of dataset.issues) if (!agrees(index++, () => itemRef(issue.repo, issue.number))) return false;
+  return true;
+}
+
 /** Whether a verdict's evidence marks human work as AI-assisted. */
 export function isAiAssisted(verdict: Verdict): boolean {
   if (verdict.class !== "human") return false;
@@ -135,15 +149,14 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     const t = Date.parse(instant);
     return t >= from && t < to;
   };
-  // Verdicts from classify() come in dataset order; a map is built only if they do not.
+  // Verdicts from classify() come in dataset order, one per item: then the i-th verdict is the
+  // i-th item's, checked on a sample of refs. Any other order is looked up by ref.
+  const expected = dataset.pullRequests.reduce((n, pr) => n + 1 + pr.reviews.length, 0) + dataset.commits.length + dataset.issues.length;
+  const aligned = verdicts.length === expected && sampleAligned(dataset, verdicts);
   let cursor = 0;
+  const take = (): Verdict => verdicts[cursor++] as Verdict;
   let byRef: Map<string, Verdict> | undefined;
-  const verdictOf = (ref: string): Verdict => {
-    const next = verdicts[cursor];
-    if (next !== undefined && next.ref === ref) {
-      cursor++;
-      return next;
-    }
+  const lookup = (ref: string): Verdict => {
     byRef ??= new Map(verdicts.map((v) => [v.ref, v]));
     const v = byRef.get(ref);
     if (!v) throw new Error(`[@quantecon/attribution] summarize: no verdict for ${ref}; pass the verdicts classify() returned for this dataset`);
@@ -202,7 +215,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
   };
 
   for (const pr of dataset.pullRequests) {
-    const v = verdictOf(itemRef(pr.repo, pr.number));
+    const v = aligned ? take() : lookup(itemRef(pr.repo, pr.number));
     const opened = within(pr.createdAt);
     const merged = within(pr.mergedAt);
     if (opened) count(v, pr.repo, "pullRequestsOpened");
@@ -217,7 +230,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     }
     if (opened || merged || within(pr.closedAt)) note(v, pr.repo);
     pr.reviews.forEach((review, i) => {
-      const rv = verdictOf(reviewRef(pr.repo, pr.number, i));
+      const rv = aligned ? take() : lookup(reviewRef(pr.repo, pr.number, i));
       if (!within(review.submittedAt)) return;
       count(rv, pr.repo, "reviews");
       note(rv, pr.repo);
@@ -226,14 +239,14 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     if (v.class === "human" && opened && isAiAssisted(v)) person(v.actor).aiAssisted += 1;
   }
   for (const commit of dataset.commits) {
-    const v = verdictOf(commitRef(commit.repo, commit.oid));
+    const v = aligned ? take() : lookup(commitRef(commit.repo, commit.oid));
     if (!within(commit.committedAt)) continue;
     count(v, commit.repo, "commits");
     note(v, commit.repo);
     if (isAiAssisted(v)) person(v.actor).aiAssisted += 1;
   }
   for (const issue of dataset.issues) {
-    const v = verdictOf(itemRef(issue.repo, issue.number));
+    const v = aligned ? take() : lookup(itemRef(issue.repo, issue.number));
     const opened = within(issue.createdAt);
     const closed = within(issue.closedAt);
     if (opened) count(v, issue.repo, "issuesOpened");
