@@ -1,7 +1,11 @@
 import { parseDataset, type Actor, type Commit, type Dataset, type Issue, type PullRequest, type Repo } from "@quantecon/attribution";
 
-/** A fixture world: everything the fake GitHub knows, written as a `qe-activity/v1` dataset. */
-export type World = Dataset;
+/**
+ * A fixture world: everything the fake GitHub knows, written as a `qe-activity/v1` dataset,
+ * plus the files of each repository's default branch (`{ "owner/name": { ".github/workflows/ci.yml": text } }`)
+ * that `Repository.object(expression:)` serves.
+ */
+export type World = Dataset & { workflows?: Record<string, Record<string, string>> };
 
 /** One repository of the world with its items, indexed the ways the resolvers look them up. */
 export interface RepoEntry {
@@ -14,6 +18,8 @@ export interface RepoEntry {
   /** Newest first, as `git log` walks the default branch. */
   commits: Commit[];
   prByNumber: Map<number, PullRequest>;
+  /** Files of the default branch by path, from the world's `workflows`. */
+  files: Map<string, string>;
 }
 
 /** A pull request or issue as a search result. */
@@ -47,7 +53,7 @@ export class WorldIndex {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((rec) => {
         const [owner = "", name = ""] = rec.name.split("/");
-        return { rec, id: nodeId("R", rec.name), owner, name, pullRequests: [], issues: [], commits: [], prByNumber: new Map() };
+        return { rec, id: nodeId("R", rec.name), owner, name, pullRequests: [], issues: [], commits: [], prByNumber: new Map(), files: new Map() };
       });
     for (const entry of this.repos) this.repoByName.set(entry.rec.name.toLowerCase(), entry);
     const entryFor = (name: string, what: string): RepoEntry => {
@@ -62,6 +68,10 @@ export class WorldIndex {
     }
     for (const issue of dataset.issues) entryFor(issue.repo, `issue #${issue.number}`).issues.push(issue);
     for (const commit of dataset.commits) entryFor(commit.repo, `commit ${commit.oid}`).commits.push(commit);
+    for (const [repo, files] of Object.entries(world.workflows ?? {})) {
+      const entry = entryFor(repo, "workflows");
+      for (const [path, text] of Object.entries(files)) entry.files.set(path, text);
+    }
     const ms = (value: string | null): number | null => (value === null ? null : Date.parse(value));
     const items: SearchItem[] = [];
     for (const entry of this.repos) {

@@ -7,6 +7,7 @@ import {
   searchPageQuery,
 } from "./queries.js";
 import { searchText } from "./search.js";
+import { workflowFilesQuery } from "./workflows.js";
 
 /**
  * One instance of every query the fetcher can send, with every optional part present
@@ -38,5 +39,9 @@ export function exampleQueries(): Record<string, string> {
       { id: "I_x", kind: "Issue", field: "labels", cursor: null },
     ]),
     moreAssignees: moreItemsQuery([{ id: "PR_x", kind: "PullRequest", field: "assignees", cursor: null }]),
+    workflowFiles: workflowFilesQuery([
+      { owner: "QuantEcon", name: "meta" },
+      { owner: "QuantEcon", name: "lecture-python.myst" },
+    ]),
   };
 }

@@ -3,3 +3,12 @@ export { resolveGitHubEnv, type GitHubEnv } from "./env.js";
 export { GitHubError, type GitHubErrorCode } from "./errors.js";
 export { systemClock, type Clock } from "./clock.js";
 export { exampleQueries } from "./example-queries.js";
+export {
+  fetchWorkflowFiles,
+  workflowFilesQuery,
+  WORKFLOWS_FOLDER,
+  type FetchWorkflowFilesOptions,
+  type FetchedWorkflowFile,
+  type WorkflowFetchProgress,
+  type WorkflowFiles,
+} from "./workflows.js";

@@ -1,0 +1,201 @@
+import type { DatasetWarning } from "@quantecon/attribution";
+import { z } from "zod";
+import { GitHubClient } from "./client.js";
+import { systemClock, type Clock } from "./clock.js";
+import { GitHubError } from "./errors.js";
+import { anyOf } from "./repo-filter.js";
+import { listRepositories, lookUpRepositories, type ScannedRepo } from "./repos.js";
+
+/** A workflow file of a repository's default branch; `url` is its blob page, the base of line links. */
+export interface FetchedWorkflowFile {
+  repo: string;
+  path: string;
+  text: string;
+  url: string;
+}
+
+/** Where a workflow fetch is: repositories read so far, of how many, and the API spent. */
+export interface WorkflowFetchProgress {
+  done: number;
+  total: number;
+  requests: number;
+  points: number;
+}
+
+/** Which repositories' workflows to read, from where, and how patiently. */
+export interface FetchWorkflowFilesOptions {
+  org: string;
+  /** Only these repositories, by name (`meta` or `QuantEcon/meta`); each is looked up directly. */
+  repos?: readonly string[];
+  /** Only repositories whose whole name matches one of these patterns. */
+  includeRepos?: readonly (string | RegExp)[];
+  /** Leave out repositories whose whole name matches one of these patterns. */
+  excludeRepos?: readonly (string | RegExp)[];
+  /** Read archived repositories too; their workflows cannot run, so they are left out by default. */
+  includeArchived?: boolean;
+  token: string;
+  /** The GraphQL endpoint; github.com's by default. */
+  apiUrl?: string;
+  onProgress?: (progress: WorkflowFetchProgress) => void;
+  /** Called before each wait (backoff or rate limit). */
+  onWait?: (wait: { ms: number; reason: string }) => void;
+  signal?: AbortSignal;
+  /** Longest wait for a rate limit to lift, in ms (default 10 minutes). */
+  maxWait?: number;
+  /** Options for `@octokit/request`, e.g. `{ fetch }`. */
+  request?: Record<string, unknown>;
+  /** Retries after the first attempt for 5xx, dropped connections and secondary limits (default 5). */
+  maxRetries?: number;
+  clock?: Clock;
+  random?: () => number;
+}
+
+/** The workflow files read, the repositories they were read from, and what could not be read. */
+export interface WorkflowFiles {
+  files: FetchedWorkflowFile[];
+  /** Every repository whose workflows folder was read (with or without workflows), by full name. */
+  repos: string[];
+  /** What is missing (NOT_FOUND, FORBIDDEN, BINARY, TRUNCATED) or left out (EXCLUDED). */
+  warnings: DatasetWarning[];
+  cost: { requests: number; points: number };
+}
+
+/** Where GitHub Actions looks for workflows; files in subfolders are not workflows. */
+export const WORKFLOWS_FOLDER = ".github/workflows";
+
+// Workflow files are small, but one request carries every file of each repository in it.
+const REPOS_PER_REQUEST = 25;
+
+const lit = (value: string): string => JSON.stringify(value);
+
+/** The workflow folder of several repositories at once (`r0`, `r1`, ...), each file's text included. */
+export function workflowFilesQuery(repos: readonly { owner: string; name: string }[]): string {
+  const aliases = repos.map(
+    (r, i) => `  r${i}: repository(owner: ${lit(r.owner)}, name: ${lit(r.name)}) {
+    nameWithOwner url
+    defaultBranchRef { name }
+    object(expression: ${lit(`HEAD:${WORKFLOWS_FOLDER}`)}) {
+      __typename
+      ... on Tree { entries { name type mode object { __typename ... on Blob { text isBinary isTruncated byteSize } } } }
+    }
+  }`,
+  );
+  return ["query WorkflowFiles {", "  rateLimit { cost remaining resetAt }", ...aliases, "}"].join("\n");
+}
+
+const rateLimit = z.object({ cost: z.number().int().nonnegative(), remaining: z.number().int(), resetAt: z.string() });
+const BlobShape = z.object({ __typename: z.string(), text: z.string().nullable().optional(), isBinary: z.boolean().nullable().optional(), isTruncated: z.boolean().optional(), byteSize: z.number().int().optional() });
+const EntryShape = z.object({ name: z.string(), type: z.string(), mode: z.number().int(), object: BlobShape.nullable() });
+const RepoFilesShape = z.object({
+  nameWithOwner: z.string(),
+  url: z.string(),
+  defaultBranchRef: z.object({ name: z.string() }).nullable(),
+  object: z.object({ __typename: z.string(), entries: z.array(EntryShape).optional() }).nullable(),
+});
+export const WorkflowFilesShape = z.object({ rateLimit }).catchall(RepoFilesShape.nullable());
+
+const SYMLINK_MODE = 0o120000;
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const blobUrl = (repoUrl: string, branch: string, path: string): string =>
+  `${repoUrl}/blob/${branch.split("/").map(encodeURIComponent).join("/")}/${path.split("/").map(encodeURIComponent).join("/")}`;
+
+function checkOptions(options: FetchWorkflowFilesOptions): void {
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(options.org)) {
+    throw new GitHubError("E_GITHUB_USAGE", `organization ${JSON.stringify(options.org)}: expected a GitHub login (letters, digits and hyphens)`);
+  }
+  if (!options.token) throw new GitHubError("E_GITHUB_USAGE", `no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) to a token with read access to ${options.org}`);
+}
+
+/** The files of one repository's answer, and warnings for those that cannot be audited. */
+function filesOf(answer: z.infer<typeof RepoFilesShape>, warnings: DatasetWarning[]): FetchedWorkflowFile[] {
+  const repo = answer.nameWithOwner;
+  const branch = answer.defaultBranchRef?.name;
+  // An empty repository has no branch; a repository without the folder answers null: neither runs workflows.
+  if (!branch || answer.object?.__typename !== "Tree") return [];
+  const files: FetchedWorkflowFile[] = [];
+  for (const entry of answer.object.entries ?? []) {
+    if (entry.type !== "blob" || entry.mode === SYMLINK_MODE || !/\.ya?ml$/i.test(entry.name)) continue;
+    const path = `${WORKFLOWS_FOLDER}/${entry.name}`;
+    const blob = entry.object;
+    if (blob?.isBinary) {
+      warnings.push({ code: "BINARY", repo, message: `${repo}: ${path} is binary, not a YAML workflow; not audited` });
+    } else if (blob?.isTruncated || typeof blob?.text !== "string") {
+      const size = blob?.byteSize === undefined ? "" : ` (${blob.byteSize} bytes)`;
+      warnings.push({ code: "TRUNCATED", repo, message: `${repo}: GitHub returned ${path}${size} cut short; not audited` });
+    } else {
+      files.push({ repo, path, text: blob.text, url: blobUrl(answer.url, branch, path) });
+    }
+  }
+  return files;
+}
+
+/**
+ * Reads `.github/workflows/*.yml|*.yaml` of an organization's repositories (default branch) through
+ * GraphQL, many repositories per request, with the activity fetcher's retries, rate-limit waits and
+ * errors. Repositories without workflows are fine; files that cannot be read whole become warnings.
+ */
+export async function fetchWorkflowFiles(options: FetchWorkflowFilesOptions): Promise<WorkflowFiles> {
+  checkOptions(options);
+  const { org } = options;
+  const clock = options.clock ?? systemClock;
+  const client = new GitHubClient({
+    token: options.token,
+    apiUrl: options.apiUrl ?? "https://api.github.com/graphql",
+    org,
+    clock,
+    random: options.random ?? Math.random,
+    maxWaitMs: options.maxWait ?? 10 * 60_000,
+    maxRetries: options.maxRetries ?? 5,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.request ? { request: options.request } : {}),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
+  });
+  const include = options.includeRepos && options.includeRepos.length > 0 ? anyOf(options.includeRepos, "include pattern") : () => true;
+  const exclude = anyOf(options.excludeRepos ?? [], "exclude pattern");
+  const warnings: DatasetWarning[] = [];
+  // The repository listing counts commits in a range; an empty one keeps that part cheap.
+  const instant = new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const range = { since: instant, until: instant };
+
+  let found: ScannedRepo[];
+  if (options.repos && options.repos.length > 0) {
+    const names = [...new Set(options.repos.map((r) => (r.toLowerCase().startsWith(`${org.toLowerCase()}/`) ? r.slice(org.length + 1) : r)))];
+    const looked = await lookUpRepositories(client, org, names, range);
+    found = looked.repos;
+    warnings.push(...looked.warnings);
+  } else {
+    found = await listRepositories(client, org, range, () => undefined);
+  }
+  const scanned: ScannedRepo[] = [];
+  for (const repo of found) {
+    if (!include(repo.name) || exclude(repo.name)) {
+      warnings.push({ code: "EXCLUDED", repo: repo.repo.name, message: `${repo.repo.name} left out by the repository filters` });
+    } else if (repo.repo.isArchived && !options.includeArchived) {
+      warnings.push({ code: "EXCLUDED", repo: repo.repo.name, message: `${repo.repo.name} is archived: its workflows cannot run` });
+    } else scanned.push(repo);
+  }
+  scanned.sort((a, b) => byText(a.repo.name, b.repo.name));
+
+  const files: FetchedWorkflowFile[] = [];
+  const read: string[] = [];
+  const progress = (done: number): void => options.onProgress?.({ done, total: scanned.length, requests: client.requests, points: client.points });
+  progress(0);
+  for (let start = 0; start < scanned.length; start += REPOS_PER_REQUEST) {
+    const batch = scanned.slice(start, start + REPOS_PER_REQUEST);
+    const { data, errors } = await client.query("WorkflowFiles", workflowFilesQuery(batch), WorkflowFilesShape);
+    batch.forEach((repo, i) => {
+      const answer = data[`r${i}`] as z.infer<typeof RepoFilesShape> | null | undefined;
+      if (!answer) {
+        const error = errors.find((e) => e.path?.[0] === `r${i}`);
+        warnings.push({ code: error?.type ?? "NOT_FOUND", repo: repo.repo.name, message: `workflows of ${repo.repo.name} could not be read: ${error?.message ?? "no answer"}` });
+        return;
+      }
+      read.push(answer.nameWithOwner);
+      files.push(...filesOf(answer, warnings));
+    });
+    progress(Math.min(start + batch.length, scanned.length));
+  }
+  files.sort((a, b) => byText(a.repo, b.repo) || byText(a.path, b.path));
+  warnings.sort((a, b) => byText(a.repo ?? "", b.repo ?? "") || byText(a.code, b.code) || byText(a.message, b.message));
+  return { files, repos: read.sort(byText), warnings, cost: { requests: client.requests, points: client.points } };
+}
