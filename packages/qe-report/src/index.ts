@@ -1,0 +1,22 @@
+export { runCli, buildProgram } from "./cli.js";
+export { processIO, type CliIO } from "./io.js";
+export { QeReportError, exitCodeFor, type QeReportErrorCode } from "./errors.js";
+export { loadConfig, parseConfigText, CONFIG_FILE_NAMES, type LoadedConfig } from "./config-file.js";
+export { readDatasetFile, parseDatasetText, writeFileAtomic } from "./json-file.js";
+export { demoFiles } from "./commands/inputs.js";
+// Report model and rendering (owned by the report work; kept here as named exports).
+export {
+  buildReport,
+  translationRollup,
+  ReportSchema,
+  reportJsonSchema,
+  REPORT_SCHEMA_ID,
+  type BuildReportOptions,
+  type Report,
+  type ReportPerson,
+  type ReportRepoRow,
+  type ReportMeasureRow,
+  type ReportTranslation,
+  type ReportChecklistStep,
+} from "./report/index.js";
+export { renderReport, renderReportChunks, REPORT_FORMATS, GITHUB_BODY_LIMIT, type ReportFormat, type RenderReportOptions } from "./render/index.js";

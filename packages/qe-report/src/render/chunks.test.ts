@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { parseConfig, parseDataset } from "@quantecon/attribution";
+import { describe, expect, it } from "vitest";
+import { buildReport } from "../report/build.js";
+import type { Report } from "../report/schema.js";
+import { renderReport, renderReportChunks } from "./render.js";
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../report/fixtures/${name}`, import.meta.url), "utf8"));
+const report = buildReport(parseDataset(fixture("may-2026.json")), parseConfig(fixture("config.json")), { generatedAt: "2026-06-01T00:10:00Z" });
+const joined = (format: "json" | "csv", r: Report): string => [...renderReportChunks(r, format)].join("");
+
+describe("renderReportChunks", () => {
+  it("json pieces concatenate to JSON.stringify(report, null, 2)", () => {
+    expect(joined("json", report)).toBe(JSON.stringify(report, null, 2) + "\n");
+    const empty = { ...report, items: [] };
+    expect(joined("json", empty)).toBe(JSON.stringify(empty, null, 2) + "\n");
+  });
+
+  it("writes items of any shape exactly as JSON.stringify does", () => {
+    const [first] = report.items;
+    if (!first) throw new Error("fixture has no items");
+    const odd = {
+      ...report,
+      items: [
+        { ...first, evidence: [] },
+        Object.fromEntries(Object.entries(first).reverse()),
+        { ...first, extra: { nested: [1, "two"] } },
+        { ...first, kind: undefined as unknown as null, actor: 'quote " and \\ and \n newline' },
+        { ...first, evidence: [{ detail: "d", rule: "r", signal: "s" }] },
+      ],
+    } as Report;
+    expect(joined("json", odd)).toBe(JSON.stringify(odd, null, 2) + "\n");
+  });
+
+  it("stays exact across batch boundaries", () => {
+    const item = report.items[0];
+    if (!item) throw new Error("fixture has no items");
+    const many = { ...report, items: Array.from({ length: 25_001 }, (_, i) => ({ ...item, ref: `o/r#${i + 1}` })) };
+    const pieces = [...renderReportChunks(many, "json")];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join("")).toBe(JSON.stringify(many, null, 2) + "\n");
+    expect(joined("csv", many)).toBe(renderReport(many, "csv")[0]);
+    expect(joined("csv", many).split("\r\n")).toHaveLength(25_001 + 2);
+  });
+});

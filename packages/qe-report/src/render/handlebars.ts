@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import Handlebars from "handlebars";
+import { QeReportError } from "../errors.js";
+
+const CHANNEL_NAMES: Record<string, string> = {
+  human: "human",
+  "machine-account": "machine account",
+  "github-actions": "GITHUB_TOKEN (github-actions)",
+  "github-app": "GitHub App",
+  "personal-token": "personal token",
+};
+
+/** An isolated Handlebars with exactly the helpers the report templates use. */
+function createHandlebars(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper("percent", (share: unknown) => (typeof share === "number" ? `${Math.round(share * 100)}%` : "–"));
+  hb.registerHelper("signed", (n: unknown) => (typeof n !== "number" ? "" : n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0"));
+  hb.registerHelper("channelName", (channel: unknown) => CHANNEL_NAMES[String(channel)] ?? String(channel));
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hb.registerHelper("gt", (a: unknown, b: unknown) => Number(a) > Number(b));
+  hb.registerHelper("minus", (a: unknown, b: unknown) => Number(a) - Number(b));
+  hb.registerHelper("first", (list: unknown, n: unknown) => (Array.isArray(list) ? list.slice(0, Number(n)) : []));
+  hb.registerHelper("join", (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === "string" ? sep : ", ") : ""));
+  hb.registerHelper("plural", (n: unknown, one: unknown, many: unknown) => `${String(n)} ${n === 1 ? String(one) : String(many)}`);
+  // `owner/repo#12` → `repo#12`, `owner/repo@<oid>` → `repo@1234567`: short, still unambiguous in a row about one repo.
+  hb.registerHelper("shortRef", (ref: unknown) =>
+    String(ref)
+      .replace(/^[^/]+\//, "")
+      .replace(/@([0-9a-f]{7})[0-9a-f]{33}$/, "@$1")
+      .replace(/\/review\/(\d+)$/, " review $1"),
+  );
+  return hb;
+}
+
+const cache = new Map<string, HandlebarsTemplateDelegate>();
+
+/** The built-in template for a format, read beside the package (`templates/report.<ext>.hbs`). */
+export function builtinTemplate(format: "md" | "html"): string {
+  // Same depth from src/render/ and dist/render/, so this resolves in both.
+  return readFileSync(new URL(`../../templates/report.${format}.hbs`, import.meta.url), "utf8");
+}
+
+/**
+ * Compiles a template strictly (a missing field fails loudly). Markdown is compiled without
+ * HTML-escaping because its context is escaped for Markdown beforehand; HTML keeps Handlebars' escaping.
+ */
+export function compileTemplate(source: string, format: "md" | "html"): HandlebarsTemplateDelegate {
+  const key = `${format}\u0000${source}`;
+  let template = cache.get(key);
+  if (!template) {
+    template = createHandlebars().compile(source, { strict: true, noEscape: format === "md" });
+    cache.set(key, template);
+  }
+  return template;
+}
+
+/** Runs a compiled template, turning a template mistake into one clear line. */
+export function runTemplate(template: HandlebarsTemplateDelegate, context: object, what: string): string {
+  try {
+    return template(context);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new QeReportError("E_INPUT", `${what}: ${detail}`, { cause: error });
+  }
+}

@@ -1,0 +1,232 @@
+import {
+  CHANNELS,
+  classify,
+  summarize,
+  type Config,
+  type Dataset,
+  type ItemType,
+  type Summary,
+  type Verdict,
+} from "@quantecon/attribution";
+import { QeReportError } from "../errors.js";
+import { isoInstant, weekBuckets, windowDays, windowLabel } from "./calendar.js";
+import { auditChecklist } from "./checklist.js";
+import { forEachEvent } from "./events.js";
+import { profileUrl, repoSearchUrls, repoUrl } from "./links.js";
+import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportCounts } from "./schema.js";
+import { translationRollup } from "./translation.js";
+
+/** What `buildReport` takes besides the dataset and config. */
+export interface BuildReportOptions {
+  /** The previous window's dataset, for the change columns and migration progress. */
+  previous?: Dataset;
+  /** ISO instant that pins the generation time; the current time when absent. */
+  generatedAt?: string;
+  /** A credential-audit result (`@quantecon/attribution-audit`), for the migration checklist. */
+  audit?: unknown;
+  /** Verdicts already computed with `classify(dataset, config)`; computed when absent. */
+  verdicts?: Verdict[];
+}
+
+const MEASURE_LABELS: Record<Measure, string> = {
+  pullRequestsOpened: "PRs opened",
+  pullRequestsMerged: "PRs merged",
+  commits: "Commits",
+  issuesOpened: "Issues opened",
+  issuesClosed: "Issues closed",
+  reviews: "Reviews",
+};
+
+const TYPE_WORDS: Record<ItemType, [string, string]> = {
+  pullRequest: ["automated PR", "automated PRs"],
+  commit: ["commit", "commits"],
+  issue: ["issue", "issues"],
+  review: ["review", "reviews"],
+};
+
+const zeroCounts = (): ReportCounts => ({ pullRequestsOpened: 0, pullRequestsMerged: 0, commits: 0, issuesOpened: 0, issuesClosed: 0, reviews: 0 });
+
+const shareOf = (automation: number, total: number): number | null => (total === 0 ? null : Math.round((automation / total) * 10_000) / 10_000);
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function pinnedTime(generatedAt: string | undefined): string {
+  if (generatedAt === undefined) return isoInstant(Date.now());
+  const ms = Date.parse(generatedAt);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(generatedAt) || Number.isNaN(ms)) {
+    throw new QeReportError("E_USAGE", `generatedAt ${JSON.stringify(generatedAt)}: expected an ISO 8601 instant such as 2026-06-01T00:00:00Z`);
+  }
+  return isoInstant(ms);
+}
+
+/** "18 automated PRs and 18 commits ran under this account's token; listed under Automation". */
+function tokenFootnote(types: Map<ItemType, number>): string | null {
+  const parts = (["pullRequest", "commit", "issue", "review"] as const)
+    .filter((t) => (types.get(t) ?? 0) > 0)
+    .map((t) => {
+      const n = types.get(t) ?? 0;
+      return `${n} ${TYPE_WORDS[t][n === 1 ? 0 : 1]}`;
+    });
+  if (parts.length === 0) return null;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  return `${list} ran under this account's token; listed under Automation`;
+}
+
+function measureRows(current: Summary, previous: Summary | undefined): Report["summary"]["measures"] {
+  return MEASURES.map((measure) => {
+    const { human, automation } = current.totals[measure];
+    const prev = previous?.totals[measure];
+    const total = human + automation;
+    return {
+      measure,
+      label: MEASURE_LABELS[measure],
+      human,
+      automation,
+      total,
+      automationShare: shareOf(automation, total),
+      previous: prev
+        ? { human: prev.human, automation: prev.automation, total: prev.human + prev.automation, automationShare: shareOf(prev.automation, prev.human + prev.automation) }
+        : null,
+      change: prev ? { human: human - prev.human, automation: automation - prev.automation, total: total - prev.human - prev.automation } : null,
+    };
+  });
+}
+
+function overall(rows: Report["summary"]["measures"]): Report["summary"]["overall"] {
+  const sum = (pick: (r: Report["summary"]["measures"][number]) => number): number => rows.reduce((acc, r) => acc + pick(r), 0);
+  const human = sum((r) => r.human);
+  const automation = sum((r) => r.automation);
+  return { human, automation, total: human + automation, automationShare: shareOf(automation, human + automation) };
+}
+
+/**
+ * Builds the `qe-report/v1` model of a dataset: header, summary, people (human work only),
+ * automation, migration to the machine account, repositories, completeness, and one verdict per item.
+ */
+export function buildReport(dataset: Dataset, config: Config, options: BuildReportOptions = {}): Report {
+  const generatedAt = pinnedTime(options.generatedAt);
+  const verdicts = options.verdicts ?? classify(dataset, config);
+  const summary = summarize(dataset, verdicts);
+  const previousSummary = options.previous ? summarize(options.previous, classify(options.previous, config)) : undefined;
+  const byRef = new Map<string, Verdict>();
+  for (const v of verdicts) byRef.set(v.ref, v);
+
+  const buckets = weekBuckets(dataset.window);
+  const weeks = buckets.map((b) => ({ from: isoInstant(b.from), to: isoInstant(b.to), label: b.label, human: 0, automation: 0 }));
+  const automationByRepo = new Map<string, Report["automation"]["byRepo"][number]>();
+  const tokenItems = new Map<string, { url: string; title: string }>();
+  const githubTokenPullRequests: Report["migration"]["githubTokenPullRequests"] = [];
+
+  forEachEvent(dataset, byRef, (event) => {
+    const v = event.verdict;
+    const t = Date.parse(event.at);
+    const week = weeks.find((_, i) => t < (buckets[i]?.to ?? 0));
+    if (week) week[v.class] += 1;
+    if (v.class !== "automation") return;
+    const key = `${event.repo}\u0000${v.kind}\u0000${v.channel}`;
+    let row = automationByRepo.get(key);
+    if (!row) {
+      row = { repo: event.repo, kind: v.kind ?? "other", channel: v.channel, ...zeroCounts(), total: 0 };
+      automationByRepo.set(key, row);
+    }
+    row[event.measure] += 1;
+    row.total += 1;
+    if (v.channel === "personal-token") tokenItems.set(v.ref, { url: event.url, title: event.title });
+    if (v.channel === "github-actions" && v.type === "pullRequest" && event.measure === "pullRequestsOpened") {
+      githubTokenPullRequests.push({ ref: v.ref, url: event.url, repo: event.repo, title: event.title, kind: v.kind });
+    }
+  });
+
+  const tokenTypes = new Map<string, Map<ItemType, number>>();
+  for (const run of summary.tokenRuns) {
+    let types = tokenTypes.get(run.onBehalfOf);
+    if (!types) tokenTypes.set(run.onBehalfOf, (types = new Map()));
+    for (const ref of run.refs) {
+      const type = byRef.get(ref)?.type ?? "pullRequest";
+      types.set(type, (types.get(type) ?? 0) + 1);
+    }
+  }
+
+  const totals = { pullRequest: { human: 0, automation: 0 }, commit: { human: 0, automation: 0 }, issue: { human: 0, automation: 0 }, review: { human: 0, automation: 0 } };
+  for (const v of verdicts) totals[v.type][v.class] += 1;
+
+  const measures = measureRows(summary, previousSummary);
+  const branches = new Map(dataset.repos.map((r) => [r.name, r.defaultBranch]));
+  const days = windowDays(dataset.window);
+  const label = windowLabel(dataset.window);
+  const org = dataset.source.org;
+
+  return {
+    schema: REPORT_SCHEMA_ID,
+    org,
+    window: { ...dataset.window },
+    header: {
+      org,
+      title: `${org} activity report: ${label}`,
+      window: { ...dataset.window, label, ...days },
+      source: { kind: dataset.source.kind, org: dataset.source.org, apiUrl: dataset.source.apiUrl ?? null },
+      generatedAt,
+      datasetGeneratedAt: dataset.generatedAt,
+      previousWindow: options.previous ? { ...options.previous.window, label: windowLabel(options.previous.window) } : null,
+    },
+    totals,
+    summary: { measures, overall: overall(measures), weeks },
+    people: summary.people.map((p) => ({
+      login: p.login,
+      url: profileUrl(p.login),
+      pullRequestsOpened: p.pullRequestsOpened,
+      pullRequestsMerged: p.pullRequestsMerged,
+      commits: p.commits,
+      issuesOpened: p.issuesOpened,
+      issuesClosed: p.issuesClosed,
+      reviews: p.reviews,
+      merges: p.merges,
+      automatedPullRequestsReviewed: p.automatedPullRequestsReviewed,
+      automatedPullRequestsMerged: p.automatedPullRequestsMerged,
+      aiAssisted: p.aiAssisted,
+      automationUnderToken: p.automationUnderToken,
+      footnote: tokenFootnote(tokenTypes.get(p.login) ?? new Map()),
+    })),
+    automation: {
+      byKind: summary.automation.map((a) => ({ ...a, actors: [...a.actors] })),
+      byRepo: [...automationByRepo.values()].sort(
+        (a, b) => byString(a.repo, b.repo) || b.total - a.total || byString(a.kind, b.kind) || byString(a.channel, b.channel),
+      ),
+      translation: translationRollup(dataset),
+    },
+    migration: {
+      machineAccounts: config.machineAccounts.map((m) => m.login),
+      channels: CHANNELS.filter((c) => c !== "human").map((channel) => {
+        const items = summary.channels[channel];
+        const previous = previousSummary ? previousSummary.channels[channel] : null;
+        return { channel, items, previous, change: previous === null ? null : items - previous };
+      }),
+      personalToken: summary.tokenRuns.map((run) => ({
+        onBehalfOf: run.onBehalfOf,
+        kind: run.kind,
+        repo: run.repo,
+        count: run.count,
+        items: run.refs.map((ref) => ({ ref, ...(tokenItems.get(ref) ?? { url: repoUrl(run.repo), title: "" }) })),
+      })),
+      githubTokenPullRequests,
+      checklist: auditChecklist(options.audit),
+    },
+    repos: summary.repos.map((r) => {
+      const urls = repoSearchUrls(r.repo, dataset.window, branches.get(r.repo) ?? null);
+      const cell = (m: keyof typeof urls) => ({ human: r.human[m], automation: r.automation[m], total: r.human[m] + r.automation[m], url: urls[m] });
+      return {
+        repo: r.repo,
+        url: repoUrl(r.repo),
+        issuesOpened: cell("issuesOpened"),
+        issuesClosed: cell("issuesClosed"),
+        pullRequestsOpened: cell("pullRequestsOpened"),
+        pullRequestsMerged: cell("pullRequestsMerged"),
+        commits: cell("commits"),
+      };
+    }),
+    completeness: {
+      warnings: (dataset.warnings ?? []).map((w) => ({ code: w.code, message: w.message, repo: w.repo ?? null })),
+    },
+    items: verdicts,
+  };
+}
