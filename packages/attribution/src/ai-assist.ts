@@ -15,16 +15,18 @@ const AI_MARKERS: Array<[string, RegExp]> = [
   ["Codex", /Generated with \[?Codex\]?/],
 ];
 
+const NONE: readonly Evidence[] = Object.freeze([]);
+
 /** Evidence that human work was AI-assisted (a co-author trailer or a tool's marker); empty when none. */
-export function aiAssistance(trailers: readonly string[], body: string | undefined): Evidence[] {
-  const out: Evidence[] = [];
+export function aiAssistance(trailers: readonly string[], body: string | undefined): readonly Evidence[] {
+  let out: Evidence[] | undefined;
   for (const line of trailers) {
     const hit = AI_CO_AUTHORS.find(([, re]) => re.test(line));
-    if (hit) out.push({ rule: "builtin/ai-co-author", signal: "ai-assisted", detail: `a Co-authored-by trailer credits ${hit[0]}, an AI assistant` });
+    if (hit) (out ??= []).push({ rule: "builtin/ai-co-author", signal: "ai-assisted", detail: `a Co-authored-by trailer credits ${hit[0]}, an AI assistant` });
   }
   if (body) {
     const hit = AI_MARKERS.find(([, re]) => re.test(body));
-    if (hit) out.push({ rule: "builtin/ai-marker", signal: "ai-assisted", detail: `text carries the ${hit[0]} marker` });
+    if (hit) (out ??= []).push({ rule: "builtin/ai-marker", signal: "ai-assisted", detail: `text carries the ${hit[0]} marker` });
   }
-  return out;
+  return out ?? NONE;
 }

@@ -38,6 +38,9 @@ interface Identity {
 
 const GITHUB_NOREPLY_BOT = /^\d+\+(.+)\[bot\]@users\.noreply\.github\.com$/i;
 
+const NONE: readonly Evidence[] = Object.freeze([]);
+const NONE_LOGINS: readonly string[] = Object.freeze([]);
+
 /** The GitHub App a git identity names (`49699333+dependabot[bot]@users.noreply.github.com`), or null. */
 function appLogin(name: string | null, email: string | null): string | null {
   const fromEmail = email ? GITHUB_NOREPLY_BOT.exec(email)?.[1] : undefined;
@@ -150,37 +153,42 @@ export class Classifier {
   }
 
   // The first rule that holds, with the evidence cursor extended by what it saw.
-  private firstMatch(subject: Subject, at: ListCursor): { rule: Rule; at: ListCursor } | undefined {
+  // Returns the rule and leaves its evidence in `matchAt`: no object per item on this hot path.
+  private matchAt: ListCursor = this.interner.empty;
+  private firstMatch(subject: Subject, at: ListCursor): Rule | undefined {
     for (const compiled of this.rules[subject.type]) {
       const next = compiled.test(subject, at);
-      if (next) return { rule: compiled.rule, at: next };
+      if (next) {
+        this.matchAt = next;
+        return compiled.rule;
+      }
     }
     return undefined;
   }
 
   // Combines who GitHub shows with what the rules saw into one verdict.
-  private decide(ref: string, type: Verdict["type"], id: Identity, subject: Subject, extra: readonly Evidence[] = [], assignees: readonly string[] = [], match = this.firstMatch(subject, id.cursor)): Verdict {
+  private decide(ref: string, type: Verdict["type"], id: Identity, subject: Subject, extra: readonly Evidence[] = NONE, assignees: readonly string[] = NONE_LOGINS, rule = this.firstMatch(subject, id.cursor)): Verdict {
     const intern = this.interner;
     let at = id.cursor;
-    if (match?.rule.class === "human") {
-      at = intern.extendAll(match.at, extra);
-      return this.verdict(ref, type, "human", "human", null, id.actor, null, at, match.rule.id);
+    if (rule?.class === "human") {
+      at = intern.extendAll(this.matchAt, extra);
+      return this.verdict(ref, type, "human", "human", null, id.actor, null, at, rule.id);
     }
-    if (match) {
-      at = match.at;
-      const kind = match.rule.kind ?? "other";
+    if (rule) {
+      at = this.matchAt;
+      const kind = rule.kind ?? "other";
       let channel: Channel;
       let onBehalfOf: string | null = null;
-      if (match.rule.channel) channel = match.rule.channel;
+      if (rule.channel) channel = rule.channel;
       else if (id.verdict.class === "automation") channel = id.verdict.channel;
       else {
         channel = "personal-token";
         onBehalfOf = id.login;
-        at = intern.extend(at, this.tokenLine(id, match.rule.id));
+        at = intern.extend(at, this.tokenLine(id, rule.id));
       }
       if (channel === "personal-token" && onBehalfOf === null && id.verdict.class === "human") onBehalfOf = id.login;
-      if (kind === "ai-agent" && onBehalfOf === null) [onBehalfOf, at] = this.requester(assignees, at, match.rule.id);
-      return this.verdict(ref, type, "automation", channel, kind, id.actor, onBehalfOf, at, match.rule.id);
+      if (kind === "ai-agent" && onBehalfOf === null) [onBehalfOf, at] = this.requester(assignees, at, rule.id);
+      return this.verdict(ref, type, "automation", channel, kind, id.actor, onBehalfOf, at, rule.id);
     }
     if (id.verdict.class === "automation") {
       const kind = this.defaultKind(id);
@@ -247,40 +255,55 @@ export class Classifier {
     return this.interner.extend(this.interner.extendAll(this.interner.empty, verdict.evidence.slice(0, -1)), line);
   }
 
-  private assisted(trailerLines: readonly string[], body: string | undefined): Evidence[] {
-    return aiAssistance(trailerLines, body).map((e) => this.interner.evidence(e.rule, e.signal, e.detail));
+  private assisted(trailerLines: readonly string[], body: string | undefined): readonly Evidence[] {
+    const found = aiAssistance(trailerLines, body);
+    return found.length === 0 ? NONE : found.map((e) => this.interner.evidence(e.rule, e.signal, e.detail));
+  }
+
+  // One subject, refilled for every item: rules read it synchronously and keep nothing.
+  private readonly current: Subject = { type: "pullRequest", repo: "", author: null, authorKey: null, authorType: undefined };
+  private readonly gitNames: (string | null)[] = [null, null];
+  private readonly gitEmails: (string | null)[] = [null, null];
+  private subject(type: ItemType, repo: string, author: string | null, authorType: string | undefined): Subject {
+    const s = this.current;
+    s.type = type;
+    s.repo = repo;
+    s.author = author;
+    s.authorKey = this.keyOf(author);
+    s.authorType = authorType;
+    s.branch = s.baseBranch = s.title = s.body = s.message = undefined;
+    s.labels = s.trailers = s.gitNames = s.gitEmails = undefined;
+    s.committer = undefined;
+    return s;
   }
 
   /** The verdict on a pull request. */
   pullRequest(pr: PullRequest): Verdict {
     const id = this.loginIdentity(pr.author);
-    const subject: Subject = {
-      type: "pullRequest",
-      repo: pr.repo,
-      author: pr.author,
-      authorKey: this.keyOf(pr.author),
-      authorType: this.typeOf(pr.author),
-      branch: pr.headRef,
-      baseBranch: pr.baseRef,
-      title: pr.title,
-      body: pr.body,
-      labels: pr.labels,
-    };
-    return this.decide(itemRef(pr.repo, pr.number), "pullRequest", id, subject, this.assisted([], pr.body), pr.assignees);
+    const subject = this.subject("pullRequest", pr.repo, pr.author, this.typeOf(pr.author));
+    subject.branch = pr.headRef;
+    subject.baseBranch = pr.baseRef;
+    subject.title = pr.title;
+    subject.body = pr.body;
+    subject.labels = pr.labels;
+    return this.decide(itemRef(pr.repo, pr.number), "pullRequest", id, subject, this.assisted(NONE_LOGINS, pr.body), pr.assignees);
   }
 
   /** The verdict on the i-th review of a PR: the reviewer's own, whoever opened the PR. */
   review(pr: PullRequest, review: Review, index: number): Verdict {
     const id = this.loginIdentity(review.author);
-    const subject: Subject = { type: "review", repo: pr.repo, author: review.author, authorKey: this.keyOf(review.author), authorType: this.typeOf(review.author) };
+    const subject = this.subject("review", pr.repo, review.author, this.typeOf(review.author));
     return this.decide(reviewRef(pr.repo, pr.number, index), "review", id, subject);
   }
 
   /** The verdict on an issue. */
   issue(issue: Issue): Verdict {
     const id = this.loginIdentity(issue.author);
-    const subject: Subject = { type: "issue", repo: issue.repo, author: issue.author, authorKey: this.keyOf(issue.author), authorType: this.typeOf(issue.author), title: issue.title, body: issue.body, labels: issue.labels };
-    return this.decide(itemRef(issue.repo, issue.number), "issue", id, subject, this.assisted([], issue.body));
+    const subject = this.subject("issue", issue.repo, issue.author, this.typeOf(issue.author));
+    subject.title = issue.title;
+    subject.body = issue.body;
+    subject.labels = issue.labels;
+    return this.decide(itemRef(issue.repo, issue.number), "issue", id, subject, this.assisted(NONE_LOGINS, issue.body));
   }
 
   /**
@@ -294,20 +317,18 @@ export class Classifier {
     const lines = trailers(commit.message);
     // An app's commit links to no login; its noreply email names the app, which rules can match.
     const login = commit.author.login ?? appLogin(commit.author.name, commit.author.email);
-    const subject: Subject = {
-      type: "commit",
-      repo: commit.repo,
-      author: login,
-      authorKey: this.keyOf(login),
-      authorType: commit.author.login ? this.typeOf(commit.author.login) : login ? "Bot" : undefined,
-      message: commit.message,
-      trailers: lines,
-      gitNames: [commit.author.name, commit.committer.name].filter((v): v is string => !!v),
-      gitEmails: [commit.author.email, commit.committer.email].filter((v): v is string => !!v),
-      committer: commit.committer.login,
-    };
+    const subject = this.subject("commit", commit.repo, login, commit.author.login ? this.typeOf(commit.author.login) : login ? "Bot" : undefined);
+    subject.message = commit.message;
+    subject.trailers = lines;
+    this.gitNames[0] = commit.author.name;
+    this.gitNames[1] = commit.committer.name;
+    this.gitEmails[0] = commit.author.email;
+    this.gitEmails[1] = commit.committer.email;
+    subject.gitNames = this.gitNames;
+    subject.gitEmails = this.gitEmails;
+    subject.committer = commit.committer.login;
     const match = this.firstMatch(subject, id.cursor);
-    const own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, this.assisted(lines, undefined), [], match);
+    const own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, this.assisted(lines, undefined), NONE_LOGINS, match);
     if (!pr || pr.verdict.class !== "automation") return own;
     if (own.class === "automation") {
       // A rule on the commit itself decides its kind; an account alone does not, so the PR's

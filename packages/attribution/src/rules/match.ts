@@ -21,19 +21,20 @@ function textTest(rule: string, signal: string, read: (s: Subject) => string | u
   return (s) => {
     const text = read(s);
     if (text === undefined) return undefined;
-    return checks.find((c) => c.re.test(text))?.evidence;
+    for (const check of checks) if (check.re.test(text)) return check.evidence;
+    return undefined;
   };
 }
 
-function listTest(rule: string, signal: string, read: (s: Subject) => readonly string[] | undefined, sources: string | readonly string[], what: string, interner: Interner): Test {
+function listTest(rule: string, signal: string, read: (s: Subject) => readonly (string | null)[] | undefined, sources: string | readonly string[], what: string, interner: Interner): Test {
   const checks = list(sources).map((source) => {
     const re = compilePattern(source);
     return { re, evidence: interner.evidence(rule, signal, `${what} matches ${re}`) };
   });
   return (s) => {
     for (const value of read(s) ?? []) {
-      const hit = checks.find((c) => c.re.test(value));
-      if (hit) return hit.evidence;
+      if (value === null) continue;
+      for (const check of checks) if (check.re.test(value)) return check.evidence;
     }
     return undefined;
   };

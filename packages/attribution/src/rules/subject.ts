@@ -16,19 +16,22 @@ export interface Subject {
   labels?: readonly string[];
   message?: string;
   trailers?: readonly string[];
-  /** Git names and emails of a commit's author, then committer. */
-  gitNames?: readonly string[];
-  gitEmails?: readonly string[];
+  /** Git names and emails of a commit's author, then committer (null where git had none). */
+  gitNames?: readonly (string | null)[];
+  gitEmails?: readonly (string | null)[];
   committer?: string | null;
 }
 
+const NO_TRAILERS: readonly string[] = Object.freeze([]);
+
 /** The trailer lines (`Key: value`) of a commit message's last paragraph. */
-export function trailers(message: string): string[] {
-  // Most messages have no trailer block: look only at the last paragraph, found without splitting.
-  const text = message.trimEnd();
-  const cut = text.lastIndexOf("\n\n");
-  if (cut < 0 || text.indexOf(": ", cut) < 0) return [];
-  const last = text.slice(cut + 2);
+export function trailers(message: string): readonly string[] {
+  // Most messages have no trailer block: look only at the last paragraph, found without copying.
+  let end = message.length;
+  while (end > 0 && /\s/.test(message[end - 1] as string)) end--;
+  const cut = message.lastIndexOf("\n\n", end - 1);
+  if (cut < 0 || message.indexOf(": ", cut) < 0) return NO_TRAILERS;
+  const last = message.slice(cut + 2, end);
   const lines = last.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.every((l) => /^[A-Za-z][\w-]*: /.test(l)) ? lines : lines.filter((l) => /^Co-authored-by: /i.test(l));
 }
