@@ -103,15 +103,18 @@ describe("monthly on a dataset file", () => {
   });
 
   it("--audit adds the migration checklist; a file without one names the flag", async () => {
-    writeFileSync(join(tmp.dir, "audit.json"), JSON.stringify({ checklist: [{ step: "Machine account token", status: "done" }] }));
+    const audit = await run(["audit", "--demo", "--format", "json", "--out", "audit.json"], { cwd: tmp.dir });
+    expect(audit.code, audit.stderr).toBe(0);
+    const saved = JSON.parse(readFileSync(join(tmp.dir, "audit.json"), "utf8")) as { checklist: { id: string; status: string }[] };
     const r = await run(["monthly", "--input", SMALL_DATASET, "--audit", "audit.json", "--format", "json"], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { migration: { checklist: { step: string; status: string }[] | null } };
-    expect(report.migration.checklist).toEqual([expect.objectContaining({ step: "Machine account token", status: "done" })]);
+    const report = JSON.parse(r.stdout) as { migration: { checklist: { id: string; status: string }[] | null } };
+    expect(report.migration.checklist?.map((s) => s.id)).toEqual(["machine-pat", "team-access", "org-secret", "workflows-switched", "personal-token-revoked"]);
+    expect(report.migration.checklist?.map((s) => s.status)).toEqual(saved.checklist.map((s) => s.status));
     writeFileSync(join(tmp.dir, "nope.json"), "{}");
     const bad = await run(["monthly", "--input", SMALL_DATASET, "--audit", "nope.json"], { cwd: tmp.dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^qe-report: --audit nope\.json: expected a credential-audit result/);
+    expect(bad.stderr).toMatch(/^qe-report: --audit nope\.json: audit\.checklist: .*expected a qe-audit\/v1 result with its checklist\)\n$/);
   });
 
   it("--split --out writes the parts of a long report as FILE, FILE.part2, ... and removes stale later parts", async () => {

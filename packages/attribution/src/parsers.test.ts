@@ -10,6 +10,11 @@ describe("parseTranslationMetadata", () => {
     expect(parseTranslationMetadata(body)).toEqual({ sourceRepo: "QuantEcon/lecture-python.myst", sourcePR: 530, sourceLanguage: "en", targetLanguage: "zh-cn", files: ["lectures/a.md"] });
   });
 
+  it("reads files written as { path } objects", () => {
+    const body = '<!-- translation-sync-metadata\n{"sourceRepo":"QuantEcon/a","sourcePR":"7","targetLanguage":"fa","files":[{"path":"lectures/b.md"},{"size":3}]}\n-->';
+    expect(parseTranslationMetadata(body)).toMatchObject({ sourcePR: 7, targetLanguage: "fa", files: ["lectures/b.md"] });
+  });
+
   it("returns null without a block or with broken JSON", () => {
     expect(parseTranslationMetadata("## Automated Translation Sync")).toBeNull();
     expect(parseTranslationMetadata("<!-- translation-sync-metadata {not json -->")).toBeNull();

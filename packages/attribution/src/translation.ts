@@ -9,6 +9,9 @@ export interface TranslationMetadata {
 
 const BLOCK = /<!--\s*translation-sync-metadata\s*([\s\S]*?)-->/;
 
+const filePath = (f: unknown): string | null =>
+  typeof f === "string" ? f : typeof f === "object" && f !== null && typeof (f as { path?: unknown }).path === "string" ? (f as { path: string }).path : null;
+
 const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
 /**
@@ -32,6 +35,7 @@ export function parseTranslationMetadata(body: string): TranslationMetadata | nu
     sourcePR: typeof pr === "number" && Number.isInteger(pr) ? pr : typeof pr === "string" && /^\d+$/.test(pr) ? Number(pr) : null,
     sourceLanguage: str(m.sourceLanguage),
     targetLanguage: str(m.targetLanguage ?? m.language),
-    files: Array.isArray(m.files) ? m.files.filter((f): f is string => typeof f === "string") : [],
+    // action-translation writes files as paths or as `{ path }` objects, depending on its version.
+    files: Array.isArray(m.files) ? m.files.map(filePath).filter((f): f is string => f !== null) : [],
   };
 }

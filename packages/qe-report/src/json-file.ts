@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { safeParseDataset, type Dataset } from "@quantecon/attribution";
 import { QeReportError } from "./errors.js";
@@ -157,14 +157,24 @@ export function parseDatasetText(text: string, label: string): Dataset {
  * Writes `text` to `path` atomically: a temp file in the same directory, then a rename, so an
  * interrupted run never leaves half a file behind.
  */
-export async function writeFileAtomic(path: string, text: string, cwd: string, flag = "--out"): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Iterable<string>, cwd: string, flag = "--out"): Promise<void> {
   const full = resolve(cwd, path);
   const temp = `${dirname(full)}/.${basename(full)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    await writeFile(temp, text, "utf8");
+    if (typeof text === "string") await writeFile(temp, text, "utf8");
+    else {
+      // Chunks: a report too large for one string (a million items as JSON) is written piece by piece.
+      const file = await open(temp, "w");
+      try {
+        for (const chunk of text) await file.write(chunk, null, "utf8");
+      } finally {
+        await file.close();
+      }
+    }
     await rename(temp, full);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
+    if (err instanceof QeReportError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new QeReportError("E_USAGE", `${flag} ${path}: directory ${dirname(path)} does not exist`);
     if (code === "EISDIR") throw new QeReportError("E_USAGE", `${flag} ${path}: is a directory`);

@@ -100,10 +100,17 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
     await writeFileAtomic(options.saveDataset, JSON.stringify(dataset, null, 2) + "\n", io.cwd, "--save-dataset");
   }
 
-  const [{ buildReport }, { renderReport }] = await Promise.all([import("../report/index.js"), import("../render/index.js")]);
+  const [{ buildReport }, { renderReport, renderReportChunks }] = await Promise.all([import("../report/index.js"), import("../render/index.js")]);
   const report = namingAuditFile(options.audit, () =>
     buildReport(dataset, config, { generatedAt, ...(previous ? { previous } : {}), ...(audit !== undefined ? { audit } : {}) }),
   );
+  if ((options.format === "json" || options.format === "csv") && template === undefined) {
+    // Written in pieces: a million items make a JSON report larger than one string may be.
+    const chunks = renderReportChunks(report, options.format);
+    if (options.out !== undefined) await writeFileAtomic(options.out, chunks, io.cwd);
+    else for (const chunk of chunks) await writeOut(io, chunk);
+    return;
+  }
   const parts = renderReport(report, options.format, { ...(template !== undefined ? { template } : {}), split: options.split ?? false });
 
   if (options.out === undefined) {
@@ -118,13 +125,21 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   if (parts.length > 1) io.stderr.write(`report split into ${parts.length} parts: ${paths.join(", ")}\n`);
 }
 
+// Waits for a full pipe to drain, so a large report is not buffered whole in memory.
+async function writeOut(io: CliIO, chunk: string): Promise<void> {
+  const stream = io.stdout as CliIO["stdout"] & { once?: (event: "drain", listener: () => void) => unknown };
+  if (stream.write(chunk) === false && typeof stream.once === "function") {
+    await new Promise<void>((done) => stream.once?.("drain", done));
+  }
+}
+
 /** Runs `build`; an error about the audit's content names the `--audit` file it came from. */
 function namingAuditFile<T>(file: string | undefined, build: () => T): T {
   try {
     return build();
   } catch (err) {
-    if (file !== undefined && err instanceof QeReportError && err.code === "E_INPUT" && err.message.startsWith("audit: ")) {
-      throw new QeReportError("E_INPUT", `--audit ${file}: ${err.message.slice("audit: ".length)}`);
+    if (file !== undefined && err instanceof QeReportError && err.code === "E_INPUT" && /^audit[.:[]/.test(err.message)) {
+      throw new QeReportError("E_INPUT", `--audit ${file}: ${err.message.replace(/^audit: /, "")}`);
     }
     throw err;
   }
