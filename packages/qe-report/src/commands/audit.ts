@@ -12,7 +12,7 @@ export const AUDIT_GATES = ["personal"] as const;
 export function registerAudit(program: Command, io: CliIO): void {
   program
     .command("audit")
-    .description("Audit the organization's workflows: which token each step that writes to GitHub uses, cross-checked with a month's activity, and the migration checklist")
+    .description("audit the organization's workflows: which token each step that writes to GitHub uses, cross-checked with a month's activity, and the migration checklist")
     .option("--org <org>", "GitHub organization (default: `org` in the config)")
     .option("--repos <names>", "only these repositories, comma-separated")
     .option("--exclude <regex>", "leave out repositories whose whole name matches (repeatable; adds to the config's repos.exclude)", (value: string, all: string[]) => [...all, value], [] as string[])

@@ -131,7 +131,7 @@ function summary(dataset: Dataset): string {
 export function registerFetch(program: Command, io: CliIO): void {
   program
     .command("fetch")
-    .description("Fetch an organization's activity in a window from GitHub into a qe-activity/v1 dataset file")
+    .description("fetch an organization's activity in a window from GitHub into a qe-activity/v1 dataset file")
     .option("--org <org>", "GitHub organization")
     .option("--month <YYYY-MM>", "calendar month in --tz")
     .option("--week-ending <YYYY-MM-DD>", "the seven days ending on this date (included)")
