@@ -1,12 +1,11 @@
 import { inWindow, parseDataset, utcInstant, type Dataset, type DatasetWarning, type Issue, type PullRequest, type Window } from "@quantecon/attribution";
-import { GitHubClient } from "./client.js";
-import { systemClock, type Clock } from "./clock.js";
 import { fetchCommits } from "./commits.js";
 import { GitHubError } from "./errors.js";
 import { ActorRegistry, loginsOf, toCommit, toIssue, toPullRequest } from "./map.js";
 import { fetchMoreItems } from "./more-items.js";
 import type { MoreItemsRequest } from "./queries.js";
-import { anyOf } from "./repo-filter.js";
+import type { GitHubClient } from "./client.js";
+import { connect, repoFilters, type ConnectionOptions, type RepoSelection } from "./source.js";
 import { listRepositories, lookUpRepositories, type ScannedRepo } from "./repos.js";
 import type { ActorNode, PullRequestNode, ReviewNode } from "./responses.js";
 import { searchAll } from "./search.js";
@@ -21,32 +20,12 @@ export interface FetchProgress {
 }
 
 /** What to fetch, from where, and how patiently. */
-export interface FetchActivityOptions {
+export interface FetchActivityOptions extends ConnectionOptions, RepoSelection {
   org: string;
   window: Window;
-  /** Only these repositories, by name (`meta` or `QuantEcon/meta`); each is looked up directly. */
-  repos?: readonly string[];
-  /** Only repositories whose whole name matches one of these patterns. */
-  includeRepos?: readonly (string | RegExp)[];
-  /** Leave out repositories whose whole name matches one of these patterns (`lecture-.*\.notebooks`). */
-  excludeRepos?: readonly (string | RegExp)[];
-  token: string;
-  /** The GraphQL endpoint; github.com's by default. */
-  apiUrl?: string;
   onProgress?: (progress: FetchProgress) => void;
-  /** Called before each wait (backoff or rate limit), e.g. to tell the user. */
-  onWait?: (wait: { ms: number; reason: string }) => void;
-  signal?: AbortSignal;
-  /** Longest wait for a rate limit to lift, in ms (default 10 minutes); longer fails with E_GITHUB_RATE_LIMIT. */
-  maxWait?: number;
   /** Return a dataset with `warnings` instead of failing when something could not be read. */
   allowPartial?: boolean;
-  /** Options for `@octokit/request`, e.g. `{ fetch }`. */
-  request?: Record<string, unknown>;
-  /** Retries after the first attempt for 5xx, dropped connections and secondary limits (default 5). */
-  maxRetries?: number;
-  clock?: Clock;
-  random?: () => number;
 }
 
 /** Warnings that mean data is missing (as opposed to left out on purpose). */
@@ -97,22 +76,9 @@ async function completePullRequests(client: GitHubClient, nodes: PullRequestNode
 export async function fetchActivity(options: FetchActivityOptions): Promise<Dataset> {
   checkOptions(options);
   const { org, window } = options;
-  const clock = options.clock ?? systemClock;
   const apiUrl = options.apiUrl ?? "https://api.github.com/graphql";
-  const client = new GitHubClient({
-    token: options.token,
-    apiUrl,
-    org,
-    clock,
-    random: options.random ?? Math.random,
-    maxWaitMs: options.maxWait ?? 10 * 60_000,
-    maxRetries: options.maxRetries ?? 5,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.request ? { request: options.request } : {}),
-    ...(options.onWait ? { onWait: options.onWait } : {}),
-  });
-  const include = options.includeRepos && options.includeRepos.length > 0 ? anyOf(options.includeRepos, "include pattern") : () => true;
-  const exclude = anyOf(options.excludeRepos ?? [], "exclude pattern");
+  const { client, clock } = connect(org, options);
+  const { include, exclude } = repoFilters(options);
   const progress = (phase: FetchProgress["phase"], done: number, total: number | undefined): void =>
     options.onProgress?.({ phase, done, total, requests: client.requests, points: client.points });
   const startedAt = clock.now();

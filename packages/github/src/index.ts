@@ -12,3 +12,4 @@ export {
   type WorkflowFetchProgress,
   type WorkflowFiles,
 } from "./workflows.js";
+export type { ConnectionOptions, RepoSelection } from "./source.js";

@@ -1,9 +1,7 @@
 import type { DatasetWarning } from "@quantecon/attribution";
 import { z } from "zod";
-import { GitHubClient } from "./client.js";
-import { systemClock, type Clock } from "./clock.js";
 import { GitHubError } from "./errors.js";
-import { anyOf } from "./repo-filter.js";
+import { connect, repoFilters, type ConnectionOptions, type RepoSelection } from "./source.js";
 import { listRepositories, lookUpRepositories, type ScannedRepo } from "./repos.js";
 
 /** A workflow file of a repository's default branch; `url` is its blob page, the base of line links. */
@@ -23,31 +21,11 @@ export interface WorkflowFetchProgress {
 }
 
 /** Which repositories' workflows to read, from where, and how patiently. */
-export interface FetchWorkflowFilesOptions {
+export interface FetchWorkflowFilesOptions extends ConnectionOptions, RepoSelection {
   org: string;
-  /** Only these repositories, by name (`meta` or `QuantEcon/meta`); each is looked up directly. */
-  repos?: readonly string[];
-  /** Only repositories whose whole name matches one of these patterns. */
-  includeRepos?: readonly (string | RegExp)[];
-  /** Leave out repositories whose whole name matches one of these patterns. */
-  excludeRepos?: readonly (string | RegExp)[];
   /** Read archived repositories too; their workflows cannot run, so they are left out by default. */
   includeArchived?: boolean;
-  token: string;
-  /** The GraphQL endpoint; github.com's by default. */
-  apiUrl?: string;
   onProgress?: (progress: WorkflowFetchProgress) => void;
-  /** Called before each wait (backoff or rate limit). */
-  onWait?: (wait: { ms: number; reason: string }) => void;
-  signal?: AbortSignal;
-  /** Longest wait for a rate limit to lift, in ms (default 10 minutes). */
-  maxWait?: number;
-  /** Options for `@octokit/request`, e.g. `{ fetch }`. */
-  request?: Record<string, unknown>;
-  /** Retries after the first attempt for 5xx, dropped connections and secondary limits (default 5). */
-  maxRetries?: number;
-  clock?: Clock;
-  random?: () => number;
 }
 
 /** The workflow files read, the repositories they were read from, and what could not be read. */
@@ -137,21 +115,8 @@ function filesOf(answer: z.infer<typeof RepoFilesShape>, warnings: DatasetWarnin
 export async function fetchWorkflowFiles(options: FetchWorkflowFilesOptions): Promise<WorkflowFiles> {
   checkOptions(options);
   const { org } = options;
-  const clock = options.clock ?? systemClock;
-  const client = new GitHubClient({
-    token: options.token,
-    apiUrl: options.apiUrl ?? "https://api.github.com/graphql",
-    org,
-    clock,
-    random: options.random ?? Math.random,
-    maxWaitMs: options.maxWait ?? 10 * 60_000,
-    maxRetries: options.maxRetries ?? 5,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.request ? { request: options.request } : {}),
-    ...(options.onWait ? { onWait: options.onWait } : {}),
-  });
-  const include = options.includeRepos && options.includeRepos.length > 0 ? anyOf(options.includeRepos, "include pattern") : () => true;
-  const exclude = anyOf(options.excludeRepos ?? [], "exclude pattern");
+  const { client, clock } = connect(org, options);
+  const { include, exclude } = repoFilters(options);
   const warnings: DatasetWarning[] = [];
   // The repository listing counts commits in a range; an empty one keeps that part cheap.
   const instant = new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
