@@ -56,7 +56,7 @@ export class Classifier {
   private readonly actorTypes = new Map<string, { type: string; name: string | null }>();
   private readonly actorCache = new Map<string, ActorVerdict>();
   private readonly identities = new Map<string | null, Identity>();
-  private readonly keys = new Map<string, string>();
+  private readonly keys = new Map<string, { key: string; type: string | undefined }>();
   private readonly machineNames: Map<string, string>;
   private readonly machineEmails: Map<string, string>;
   // Commits by unlinked git identities repeat (notebook publishing): one identity each.
@@ -74,18 +74,23 @@ export class Classifier {
 
   // normalizeLogin, remembered: the same few hundred logins recur on every item.
   private keyOf(login: string | null): string | null {
-    if (login === null) return null;
-    let key = this.keys.get(login);
-    if (key === undefined) {
-      key = normalizeLogin(login);
-      this.keys.set(login, key);
+    return login === null ? null : this.login(login).key;
+  }
+
+  // Everything looked up per login, in one map: its normalized key and the dataset's type.
+  private login(login: string): { key: string; type: string | undefined } {
+    let info = this.keys.get(login);
+    if (info === undefined) {
+      const key = normalizeLogin(login);
+      info = { key, type: this.actorTypes.get(key)?.type };
+      this.keys.set(login, info);
     }
-    return key;
+    return info;
   }
 
   /** The dataset's GraphQL type of a login, if it lists one. */
   typeOf(login: string | null): string | undefined {
-    return login ? this.actorTypes.get(this.keyOf(login) as string)?.type : undefined;
+    return login ? this.login(login).type : undefined;
   }
 
   /** The account verdict of a login as the dataset types it (cached). */
@@ -353,13 +358,15 @@ export class Classifier {
 export function classify(dataset: Dataset, config: Config = defaultConfig()): Verdict[] {
   const classifier = new Classifier(config, dataset);
   const out: Verdict[] = [];
-  // Merged PRs by repo and number, for the commits they introduced.
+  // Automated PRs by repo and number: only their commits can inherit a verdict.
   const prs = new Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>>();
   for (const pr of dataset.pullRequests) {
     const verdict = classifier.pullRequest(pr);
-    let inRepo = prs.get(pr.repo);
-    if (!inRepo) prs.set(pr.repo, (inRepo = new Map()));
-    inRepo.set(pr.number, { pr, verdict });
+    if (verdict.class === "automation") {
+      let inRepo = prs.get(pr.repo);
+      if (!inRepo) prs.set(pr.repo, (inRepo = new Map()));
+      inRepo.set(pr.number, { pr, verdict });
+    }
     out.push(verdict);
     for (let i = 0; i < pr.reviews.length; i++) out.push(classifier.review(pr, pr.reviews[i] as Review, i));
   }
