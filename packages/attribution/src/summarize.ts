@@ -111,14 +111,22 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
 // Whether verdicts[i] belongs to the i-th item, checked at about 64 places spread over the list.
 function sampleAligned(dataset: Dataset, verdicts: readonly Verdict[]): boolean {
   const step = Math.max(1, Math.floor(verdicts.length / 64));
-  const agrees = (index: number, ref: () => string): boolean => index % step !== 0 || verdicts[index]?.ref === ref();
   let index = 0;
   for (const pr of dataset.pullRequests) {
-    if (!agrees(index++, () => itemRef(pr.repo, pr.number))) return false;
-    for (let i = 0; i < pr.reviews.length; i++) if (!agrees(index++, () => reviewRef(pr.repo, pr.number, i))) return false;
+    if (index % step === 0 && verdicts[index]?.ref !== itemRef(pr.repo, pr.number)) return false;
+    index++;
+    for (let i = 0; i < pr.reviews.length; i++, index++) {
+      if (index % step === 0 && verdicts[index]?.ref !== reviewRef(pr.repo, pr.number, i)) return false;
+    }
   }
-  for (const c of dataset.commits) if (!agrees(index++, () => commitRef(c.repo, c.oid))) return false;
-  for (const issue of dataset.issues) if (!agrees(index++, () => itemRef(issue.repo, issue.number))) return false;
+  for (const c of dataset.commits) {
+    if (index % step === 0 && verdicts[index]?.ref !== commitRef(c.repo, c.oid)) return false;
+    index++;
+  }
+  for (const issue of dataset.issues) {
+    if (index % step === 0 && verdicts[index]?.ref !== itemRef(issue.repo, issue.number)) return false;
+    index++;
+  }
   return true;
 }
 
