@@ -24,7 +24,8 @@ export function aiAssistance(trailers: readonly string[], body: string | undefin
     const hit = AI_CO_AUTHORS.find(([, re]) => re.test(line));
     if (hit) (out ??= []).push({ rule: "builtin/ai-co-author", signal: "ai-assisted", detail: `a Co-authored-by trailer credits ${hit[0]}, an AI assistant` });
   }
-  if (body) {
+  // Every marker says "Generated with": one scan rules out nearly every body.
+  if (body && body.includes("Generated with")) {
     const hit = AI_MARKERS.find(([, re]) => re.test(body));
     if (hit) (out ??= []).push({ rule: "builtin/ai-marker", signal: "ai-assisted", detail: `text carries the ${hit[0]} marker` });
   }

@@ -242,6 +242,7 @@ export class Classifier {
     const decision = last && last.decidedBy === decidedBy && last.cls === cls && last.channel === channel && last.kind === kind && last.actor === actor && last.onBehalfOf === onBehalfOf
       ? last.line
       : this.decision(at, decidedBy, cls, channel, kind, actor, onBehalfOf);
+    this.beforeDecision = at;
     return { ref, type, class: cls, channel, kind, actor, onBehalfOf, evidence: this.interner.list(this.interner.extend(at, decision)) };
   }
 
@@ -255,9 +256,10 @@ export class Classifier {
     return line;
   }
 
-  // The verdict's evidence without its closing decision line, plus one more line.
-  private withoutDecision(verdict: Verdict, line: Evidence): ListCursor {
-    return this.interner.extend(this.interner.extendAll(this.interner.empty, verdict.evidence.slice(0, -1)), line);
+  // The evidence of the verdict just made, without its closing decision line, plus one more line.
+  private beforeDecision: ListCursor = this.interner.empty;
+  private withoutDecision(line: Evidence): ListCursor {
+    return this.interner.extend(this.beforeDecision, line);
   }
 
   private assisted(trailerLines: readonly string[], body: string | undefined): readonly Evidence[] {
@@ -342,12 +344,12 @@ export class Classifier {
       if (own.channel !== pr.verdict.channel) return own;
       if (match && (own.kind !== pr.verdict.kind || own.onBehalfOf !== null || pr.verdict.onBehalfOf === null)) return own;
       const line = this.interner.evidence("builtin/pr-inheritance", "pull-request", `introduced by a merged ${pr.verdict.kind} PR of the same ${own.channel} automation`);
-      return this.verdict(own.ref, "commit", "automation", own.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, this.withoutDecision(own, line), "builtin/pr-inheritance");
+      return this.verdict(own.ref, "commit", "automation", own.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, this.withoutDecision(line), "builtin/pr-inheritance");
     }
     const sameAuthor = commit.author.login !== null && pr.pr.author !== null && normalizeLogin(commit.author.login) === normalizeLogin(pr.pr.author);
     if (commit.parents > 1 || !sameAuthor) return own;
     const line = this.interner.evidence("builtin/pr-inheritance", "pull-request", `introduced by a merged ${pr.verdict.kind} PR and authored as its author ${pr.pr.author}`);
-    return this.verdict(own.ref, "commit", "automation", pr.verdict.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, this.withoutDecision(own, line), "builtin/pr-inheritance");
+    return this.verdict(own.ref, "commit", "automation", pr.verdict.channel, pr.verdict.kind, own.actor, pr.verdict.onBehalfOf, this.withoutDecision(line), "builtin/pr-inheritance");
   }
 }
 
