@@ -185,9 +185,8 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
   for (const repo of dataset.repos) getOrAdd(repos, repo.name, newRepo);
 
   // Records one in-window event of an item under its verdict.
-  const count = (v: Verdict, repo: string, measure: keyof ActivityCounts, countsForPerson = true): void => {
+  const count = (v: Verdict, repoSummary: RepoSummary, measure: keyof ActivityCounts, countsForPerson = true): void => {
     totals[measure][v.class] += 1;
-    const repoSummary = getOrAdd(repos, repo, newRepo);
     repoSummary[v.class][measure] += 1;
     if (v.class === "human") {
       if (countsForPerson) person(v.actor)[measure] += 1;
@@ -210,13 +209,12 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     channels[v.channel] += 1;
     if (v.channel === "personal-token" && v.onBehalfOf) {
       person(v.onBehalfOf).automationUnderToken += 1;
-      const run = getOrAdd(tokenRuns, `${v.onBehalfOf}\u0000${v.kind}\u0000${repo}`, () => ({
-        onBehalfOf: v.onBehalfOf as string,
-        kind: v.kind ?? "other",
-        repo,
-        count: 0,
-        refs: [],
-      }));
+      const key = `${v.onBehalfOf}\u0000${v.kind}\u0000${repo}`;
+      let run = tokenRuns.get(key);
+      if (!run) {
+        run = { onBehalfOf: v.onBehalfOf, kind: v.kind ?? "other", repo, count: 0, refs: [] };
+        tokenRuns.set(key, run);
+      }
       run.count += 1;
       run.refs.push(v.ref);
     }
@@ -226,10 +224,11 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     const v = aligned ? take() : lookup(itemRef(pr.repo, pr.number));
     const opened = within(pr.createdAt);
     const merged = within(pr.mergedAt);
-    if (opened) count(v, pr.repo, "pullRequestsOpened");
+    const repo = getOrAdd(repos, pr.repo, newRepo);
+    if (opened) count(v, repo, "pullRequestsOpened");
     if (merged) {
       // The PR's author is credited with the merged PR; the merge itself is the merger's.
-      count(v, pr.repo, "pullRequestsMerged");
+      count(v, repo, "pullRequestsMerged");
       if (pr.mergedBy && !automationAccounts.has(pr.mergedBy.toLowerCase())) {
         const merger = person(pr.mergedBy);
         merger.merges += 1;
@@ -240,7 +239,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     pr.reviews.forEach((review, i) => {
       const rv = aligned ? take() : lookup(reviewRef(pr.repo, pr.number, i));
       if (!within(review.submittedAt)) return;
-      count(rv, pr.repo, "reviews");
+      count(rv, repo, "reviews");
       note(rv, pr.repo);
       if (rv.class === "human" && v.class === "automation") person(rv.actor).automatedPullRequestsReviewed += 1;
     });
@@ -249,7 +248,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
   for (const commit of dataset.commits) {
     const v = aligned ? take() : lookup(commitRef(commit.repo, commit.oid));
     if (!within(commit.committedAt)) continue;
-    count(v, commit.repo, "commits");
+    count(v, getOrAdd(repos, commit.repo, newRepo), "commits");
     note(v, commit.repo);
     if (isAiAssisted(v)) person(v.actor).aiAssisted += 1;
   }
@@ -257,9 +256,10 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     const v = aligned ? take() : lookup(itemRef(issue.repo, issue.number));
     const opened = within(issue.createdAt);
     const closed = within(issue.closedAt);
-    if (opened) count(v, issue.repo, "issuesOpened");
+    const repo = getOrAdd(repos, issue.repo, newRepo);
+    if (opened) count(v, repo, "issuesOpened");
     // Who closed an issue is not in the dataset, so a closed issue counts to the repo and totals only.
-    if (closed) count(v, issue.repo, "issuesClosed", false);
+    if (closed) count(v, repo, "issuesClosed", false);
     if (opened || closed) note(v, issue.repo);
   }
 
