@@ -17,6 +17,12 @@ export function effectiveRules(config: Config): Rule[] {
   return [...own, ...BUILTIN_RULES.filter((r) => !replaced.has(r.id))];
 }
 
+interface LoginInfo {
+  key: string;
+  type: string | undefined;
+  identity: Identity | undefined;
+}
+
 interface Decision {
   decidedBy: string;
   cls: string;
@@ -25,6 +31,8 @@ interface Decision {
   actor: string;
   onBehalfOf: string | null;
   line: Evidence;
+  /** The whole evidence list, ending with `line`. */
+  list: readonly Evidence[];
 }
 
 interface Identity {
@@ -55,8 +63,7 @@ export class Classifier {
   private readonly interner = new Interner();
   private readonly actorTypes = new Map<string, { type: string; name: string | null }>();
   private readonly actorCache = new Map<string, ActorVerdict>();
-  private readonly identities = new Map<string | null, Identity>();
-  private readonly keys = new Map<string, { key: string; type: string | undefined }>();
+  private readonly keys = new Map<string, LoginInfo>();
   private readonly machineNames: Map<string, string>;
   private readonly machineEmails: Map<string, string>;
   // Commits by unlinked git identities repeat (notebook publishing): one identity each.
@@ -78,11 +85,11 @@ export class Classifier {
   }
 
   // Everything looked up per login, in one map: its normalized key and the dataset's type.
-  private login(login: string): { key: string; type: string | undefined } {
+  private login(login: string): LoginInfo {
     let info = this.keys.get(login);
     if (info === undefined) {
       const key = normalizeLogin(login);
-      info = { key, type: this.actorTypes.get(key)?.type };
+      info = { key, type: this.actorTypes.get(key)?.type, identity: undefined };
       this.keys.set(login, info);
     }
     return info;
@@ -115,16 +122,15 @@ export class Classifier {
     return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map() };
   }
 
+  private ghost: Identity | undefined;
   private loginIdentity(login: string | null): Identity {
-    let cached = this.identities.get(login);
-    if (!cached) {
-      cached =
-        login === null
-          ? this.identity("ghost", null, { class: "human", channel: "human", evidence: [{ rule: "actor/ghost", signal: "author", detail: "the author's account was deleted (ghost)" }] })
-          : this.identity(login, login, this.account(login));
-      this.identities.set(login, cached);
+    if (login === null) {
+      this.ghost ??= this.identity("ghost", null, { class: "human", channel: "human", evidence: [{ rule: "actor/ghost", signal: "author", detail: "the author's account was deleted (ghost)" }] });
+      return this.ghost;
     }
-    return cached;
+    const info = this.login(login);
+    info.identity ??= this.identity(login, login, this.account(login));
+    return info.identity;
   }
 
   // A commit's author: its login when GitHub linked the email, else its git name and email.
@@ -240,20 +246,21 @@ export class Classifier {
   private verdict(ref: string, type: Verdict["type"], cls: Verdict["class"], channel: Channel, kind: string | null, actor: string, onBehalfOf: string | null, at: ListCursor, decidedBy: string): Verdict {
     const last = at.note as Decision | undefined;
     const decision = last && last.decidedBy === decidedBy && last.cls === cls && last.channel === channel && last.kind === kind && last.actor === actor && last.onBehalfOf === onBehalfOf
-      ? last.line
+      ? last
       : this.decision(at, decidedBy, cls, channel, kind, actor, onBehalfOf);
     this.beforeDecision = at;
-    return { ref, type, class: cls, channel, kind, actor, onBehalfOf, evidence: this.interner.list(this.interner.extend(at, decision)) };
+    return { ref, type, class: cls, channel, kind, actor, onBehalfOf, evidence: decision.list };
   }
 
   // The closing line of a verdict, remembered per evidence list so most verdicts find it at once.
-  private decision(at: ListCursor, decidedBy: string, cls: Verdict["class"], channel: Channel, kind: string | null, actor: string, onBehalfOf: string | null): Evidence {
+  private decision(at: ListCursor, decidedBy: string, cls: Verdict["class"], channel: Channel, kind: string | null, actor: string, onBehalfOf: string | null): Decision {
     const line = this.interner.memo(this.decisionKey(decidedBy, cls, channel, kind, actor, onBehalfOf), () => {
       const who = channel === "personal-token" ? ` under ${onBehalfOf ?? "a person"}'s personal token` : channel === "human" ? "" : ` via ${channel}`;
       return this.interner.evidence(decidedBy, "verdict", cls === "human" ? `human work by ${actor}` : `automation (${kind}) shown as ${actor}${who}`);
     });
-    at.note = { decidedBy, cls, channel, kind, actor, onBehalfOf, line } satisfies Decision;
-    return line;
+    const decision: Decision = { decidedBy, cls, channel, kind, actor, onBehalfOf, line, list: this.interner.list(this.interner.extend(at, line)) };
+    at.note = decision;
+    return decision;
   }
 
   // The evidence of the verdict just made, without its closing decision line, plus one more line.
