@@ -37,6 +37,11 @@ export interface FakeGitHub {
   world: WorldIndex;
   /** Injects a fault, replacing any active one; `undefined` clears it. */
   setFault(fault: Fault | undefined): void;
+  /**
+   * Updates a pull request or issue now, as a comment or label would, moving it in `updated:`
+   * searches (also between the pages of a search that is under way).
+   */
+  touch(repo: string, number: number, updatedAt: string): void;
   close(): Promise<void>;
 }
 
@@ -204,6 +209,14 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
     world: index,
     setFault(fault) {
       active = fault ? { fault, skip: fault.after ?? 0, left: fault.times ?? 1 } : undefined;
+    },
+    touch(repo, number, updatedAt) {
+      const entry = index.repo(repo);
+      const item = entry && (index.pullRequestItem(entry, number) ?? index.issueItem(entry, number));
+      if (!item) throw new Error(`fake-github: no pull request or issue ${repo}#${number} to touch`);
+      item.rec.updatedAt = updatedAt;
+      item.updatedMs = Date.parse(updatedAt);
+      searchCache.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

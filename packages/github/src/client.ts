@@ -145,7 +145,8 @@ export class GitHubClient {
         // GitHub asks for at least a minute when it gives no retry-after.
         const ms = Number.isFinite(retryAfter) ? retryAfter * 1000 : backoff(failures, this.options.random, 60_000, 600_000);
         if (ms > this.options.maxWaitMs) {
-          throw new GitHubError("E_GITHUB_RATE_LIMIT", `GitHub's secondary rate limit asks to wait ${formatDuration(ms)}, more than the allowed ${formatDuration(this.options.maxWaitMs)} (--max-wait); try again later`, { status });
+          const when = new Date(this.options.clock.now() + ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+          throw new GitHubError("E_GITHUB_RATE_LIMIT", `GitHub's secondary rate limit asks to wait ${formatDuration(ms)}, more than the allowed ${formatDuration(this.options.maxWaitMs)} (--max-wait): retry after ${when}`, { status });
         }
         await this.pause(ms, "secondary rate limit");
         return failures + 1;

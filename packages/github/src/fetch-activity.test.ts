@@ -1,5 +1,5 @@
 import { monthWindow, type Dataset } from "@quantecon/attribution";
-import { generateWorld, loadFixtureWorld, startFakeGitHub, validateQuery, type FakeGitHub, type Fault } from "@quantecon/fake-github";
+import { generateWorld, loadFixtureWorld, runIssueSearch, startFakeGitHub, validateQuery, type FakeGitHub, type Fault } from "@quantecon/fake-github";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Clock } from "./clock.js";
 import { GitHubError } from "./errors.js";
@@ -180,6 +180,15 @@ describe("fetchActivity under faults", () => {
     expect(error.message).toMatch(/rate limit exhausted; it resets at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in (59m\d+s|1h)\).*retry after/);
   });
 
+  it("stops with a retry time when a secondary limit's retry-after is longer than max-wait", async () => {
+    gh.setFault({ kind: "secondary", status: 403, retryAfter: 3600 });
+    const clock = fakeClock();
+    const error = (await fetchActivity(options({ clock, maxWait: 60_000 })).catch((e: unknown) => e)) as GitHubError;
+    expect(error.code).toBe("E_GITHUB_RATE_LIMIT");
+    expect(error.message).toBe("GitHub's secondary rate limit asks to wait 1h, more than the allowed 1m (--max-wait): retry after 2026-06-02T01:00:00Z");
+    expect(clock.sleeps).toEqual([]);
+  });
+
   it("gives up after a bounded number of 5xx answers", async () => {
     gh.setFault({ kind: "status", status: 503, times: 100 });
     const clock = fakeClock();
@@ -242,6 +251,67 @@ describe("fetchActivity past the search cap", () => {
       expect(dataset.commits).toHaveLength(700);
       expect(dataset.warnings).toBeUndefined();
       for (const query of server.queries) expect(validateQuery(query)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("fetchActivity at the search cap", () => {
+  it("says how many are missing when more than 1,000 items share one updated second, never a silently smaller dataset", async () => {
+    const big = generateWorld({ org: "Big", window, repos: 4, pullRequests: 1050, commits: 10, issues: 10, seed: 3 });
+    // A bulk relabel touched them all in the same second, so no `updated:` range can split them.
+    const sameSecond = { ...big, pullRequests: big.pullRequests.map((pr) => ({ ...pr, updatedAt: "2026-06-01T08:00:00Z" })) };
+    const server = await startFakeGitHub(sameSecond, { token: TOKEN });
+    try {
+      const error = (await fetchActivity({ org: "Big", window, token: TOKEN, apiUrl: server.url, clock: fakeClock() }).catch((e: unknown) => e)) as GitHubError;
+      expect(error).toBeInstanceOf(GitHubError);
+      expect(error.code).toBe("E_GITHUB_PARTIAL");
+      expect(error.warnings).toEqual([
+        { code: "SEARCH_CAP", message: "1050 pull requests updated from 2026-06-01T08:00:00Z to 2026-06-01T08:00:01Z match one search that cannot be split further; GitHub returns 1000, so 50 are missing" },
+      ]);
+      expect(error.message).toContain("SEARCH_CAP");
+      expect(error.dataset?.pullRequests.length).toBeLessThanOrEqual(1000);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("fetchActivity while items change under it", () => {
+  /** The search text of the last search page the server answered. */
+  const lastSearch = (server: FakeGitHub): string => {
+    const query = [...server.queries].reverse().find((q) => q.startsWith("query SearchPullRequests"));
+    const literal = query && /search\(query: ("(?:[^"\\]|\\.)*")/.exec(query)?.[1];
+    if (!literal) throw new Error("no search page sent yet");
+    return JSON.parse(literal) as string;
+  };
+
+  it("loses nothing when an item already read leaves a split range between its pages", async () => {
+    const big = generateWorld({ org: "Big", window, repos: 12, pullRequests: 2600, commits: 20, issues: 10, seed: 11 });
+    const server = await startFakeGitHub(big, { token: TOKEN });
+    let touched = false;
+    try {
+      const dataset = await fetchActivity({
+        org: "Big",
+        window,
+        token: TOKEN,
+        apiUrl: server.url,
+        clock: fakeClock(),
+        onProgress: (p) => {
+          if (touched || p.phase !== "pullRequests" || p.done !== 100) return;
+          // After the first page of the first bounded range: its first item gets a new comment, so it
+          // moves to the open range at the end and every later item of this range shifts up one place.
+          const text = lastSearch(server);
+          expect(text).toMatch(/updated:\S+\.\.\S+/);
+          const first = runIssueSearch(server.world.searchItems, text)[0]!;
+          server.touch(first.repo.rec.name, first.rec.number, "2026-06-02T00:00:05Z");
+          touched = true;
+        },
+      });
+      expect(touched).toBe(true);
+      expect(dataset.pullRequests.map((p) => `${p.repo}#${p.number}`).sort()).toEqual(big.pullRequests.map((p) => `${p.repo}#${p.number}`).sort());
+      expect(dataset.warnings).toBeUndefined();
     } finally {
       await server.close();
     }

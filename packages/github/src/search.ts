@@ -8,6 +8,8 @@ import { CountSearchShape, SearchIssuesShape, SearchPullRequestsShape, type Issu
 export const SEARCH_CAP = 1000;
 const COUNTS_PER_REQUEST = 40;
 const MAX_SPLIT = 40;
+/** Times a bounded range is read again because items left it while it was being read. */
+const MAX_REREADS = 3;
 
 /** A range of `updatedAt` instants in epoch ms: `[lo, hi)`, or open-ended when `hi` is null. */
 interface Piece {
@@ -95,6 +97,14 @@ export async function searchAll<K extends "PullRequest" | "Issue">(client: GitHu
   const queryName = spec.kind === "PullRequest" ? "SearchPullRequests" : "SearchIssues";
   const noun = spec.kind === "PullRequest" ? "pull requests" : "issues";
 
+  /**
+   * Bounded ranges already read, with their size when reading began. Search cursors are offsets:
+   * an item updated while its range is being read leaves the range, every later item moves up one
+   * place, and the next page skips one. The open range at the end only gains items, which at
+   * worst repeats one; so bounded ranges are counted again at the end and read again if they shrank.
+   */
+  const bounded: Piece[] = [];
+
   // `counted`: the piece's size is already in the progress total.
   const pageThrough = async (piece: { lo: number; hi: number | null }, counted: boolean): Promise<void> => {
     let cursor: string | null = null;
@@ -112,6 +122,7 @@ export async function searchAll<K extends "PullRequest" | "Issue">(client: GitHu
           return;
         }
         if (!counted) total += page.issueCount;
+        if (piece.hi !== null) bounded.push(full);
         if (page.issueCount > SEARCH_CAP) {
           const range = piece.hi === null ? `since ${iso(piece.lo)}` : `from ${iso(piece.lo)} to ${iso(piece.hi)}`;
           warnings.push({
@@ -130,5 +141,20 @@ export async function searchAll<K extends "PullRequest" | "Issue">(client: GitHu
   };
 
   await pageThrough({ lo: spec.from, hi: null }, false);
+  for (let round = 0; bounded.length > 0; round++) {
+    const read = bounded.splice(0);
+    const now = read.map((p): Piece => ({ lo: p.lo, hi: p.hi, count: -1 }));
+    await countAll(now);
+    const shrunk = read.filter((p, i) => (now[i]?.count ?? 0) < p.count);
+    if (shrunk.length === 0) break;
+    if (round === MAX_REREADS) {
+      warnings.push({
+        code: "SEARCH_CHANGED",
+        message: `${noun} kept changing while they were read (${shrunk.length} ranges of updated times still shrinking after ${MAX_REREADS} rereads); some may be missing, fetch again`,
+      });
+      break;
+    }
+    for (const piece of shrunk) await pageThrough(piece, true);
+  }
   return { nodes: [...byId.values()], warnings };
 }
