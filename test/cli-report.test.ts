@@ -167,9 +167,13 @@ describe("monthly on a dataset file", () => {
     }
     const range = await run(["range", "--input", SMALL_DATASET, "--from", "2026-05-01", "--to", "2026-05-31", "--format", "json"]);
     expect(range.code, range.stderr).toBe(0);
-    const week = await run(["weekly", "--input", SMALL_DATASET, "--week-ending", "2026-05-31"]);
-    expect(week.code).toBe(2);
-    expect(week.stderr).toContain("the week ending 2026-05-31 in UTC is 2026-05-25T00:00:00Z to 2026-06-01T00:00:00Z");
+    // A week inside the dataset's month is reported from it; one reaching past its end is refused.
+    const week = await run(["weekly", "--input", SMALL_DATASET, "--week-ending", "2026-05-31", "--format", "json"]);
+    expect(week.code, week.stderr).toBe(0);
+    expect((JSON.parse(week.stdout) as { window: { from: string } }).window.from).toBe("2026-05-25T00:00:00Z");
+    const outside = await run(["weekly", "--input", SMALL_DATASET, "--week-ending", "2026-06-03"]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain("the week ending 2026-06-03 in UTC is 2026-05-28T00:00:00Z to 2026-06-04T00:00:00Z, not inside it");
   });
 });
 

@@ -90,7 +90,7 @@ function report(err: unknown, argv: readonly string[], program: Command, io: Cli
     if (err.code === "commander.help" || err.code === "commander.executeSubCommandAsync") return 2;
     const command = commandIn(argv, program);
     const where = command ? `${NAME} ${command}` : NAME;
-    const message = oneLine(err.message.replace(/^error: /, "")).replace(/\(Did you mean/, "(did you mean");
+    const message = oneLine(err.message.replace(/^error: /, "")).replace(/\(Did you mean/, "(did you mean").replace(/\.$/, "");
     print(`${where}: ${message}; see '${where} --help'`);
     return 2;
   }

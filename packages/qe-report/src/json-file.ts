@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { safeParseDataset, type Dataset } from "@quantecon/attribution";
@@ -135,7 +136,8 @@ export async function readJsonFile(path: string, cwd: string, flag: string): Pro
 /** Reads a `qe-activity/v1` dataset file; errors name the file and the JSON position or dataset field. */
 export async function readDatasetFile(path: string, cwd: string, flag = "--input"): Promise<Dataset> {
   const text = await readText(path, cwd, flag);
-  return parseDatasetText(text, basename(path));
+  // `--input` is the dataset a user means; any other (`--previous`) is named, or its errors would read as the main one's.
+  return parseDatasetText(text, flag === "--input" ? basename(path) : `${flag} ${basename(path)}`);
 }
 
 /** Parses and validates dataset JSON text; `label` names it in errors. */
@@ -176,7 +178,11 @@ export async function writeFileAtomic(path: string, text: string | Iterable<stri
     await unlink(temp).catch(() => undefined);
     if (err instanceof QeReportError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new QeReportError("E_USAGE", `${flag} ${path}: directory ${dirname(path)} does not exist`);
+    if (code === "ENOENT") {
+      // ENOENT also comes from a directory that exists but takes no new files (/proc).
+      const missing = !existsSync(dirname(full));
+      throw new QeReportError("E_USAGE", `${flag} ${path}: ${missing ? `directory ${dirname(path)} does not exist` : `cannot create a file in ${dirname(path)}`}`);
+    }
     if (code === "EISDIR") throw new QeReportError("E_USAGE", `${flag} ${path}: is a directory`);
     if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw new QeReportError("E_USAGE", `${flag} ${path}: not writable (${code})`);
     throw new QeReportError("E_RUNTIME", `${flag} ${path}: cannot write: ${(err as Error).message}`);

@@ -28,6 +28,9 @@ export function parseRef(input: string): ParsedRef {
     const m = pattern.exec(text);
     if (m) return build(m);
   }
+  if (new RegExp(`^${REPO}@[0-9a-fA-F]{1,3}$`).test(text)) {
+    throw new QeReportError("E_USAGE", `REF ${JSON.stringify(input)}: give at least 4 hex digits of the commit SHA`);
+  }
   throw new QeReportError(
     "E_USAGE",
     `REF ${JSON.stringify(input)}: expected owner/repo#N, owner/repo#N/review/I, owner/repo@SHA or a GitHub pull, issue or commit URL`,

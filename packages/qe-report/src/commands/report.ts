@@ -1,10 +1,11 @@
 import { readFile, unlink } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
-import { utcInstant, type Config, type Dataset } from "@quantecon/attribution";
+import { classify, utcInstant, type Config, type Dataset, type Verdict } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
 import type { CliIO } from "../io.js";
 import { readDatasetFile, readJsonFile, writeFileAtomic } from "../json-file.js";
+import { narrowDataset } from "../report/narrow.js";
 import { loadInputs } from "./inputs.js";
 import { checkTimeZone, resolveWindow, type WindowRequest } from "./windows.js";
 
@@ -93,16 +94,23 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   const org = resolveOrg(options.org, config.org, loaded);
   const template = options.template === undefined ? undefined : await readTemplate(options.template, io.cwd);
   const previous = options.previous === undefined ? undefined : await readDatasetFile(options.previous, io.cwd, "--previous");
+  if (previous) checkPrevious(previous, options.previous!, org, window);
   const audit = options.audit === undefined ? undefined : await readJsonFile(options.audit, io.cwd, "--audit");
 
-  const dataset = loaded ?? (await fetchForReport(org, window, options, io, config));
+  const fetched = loaded ?? (await fetchForReport(org, window, options, io, config));
   if (options.saveDataset !== undefined) {
-    await writeFileAtomic(options.saveDataset, JSON.stringify(dataset, null, 2) + "\n", io.cwd, "--save-dataset");
+    await writeFileAtomic(options.saveDataset, JSON.stringify(fetched, null, 2) + "\n", io.cwd, "--save-dataset");
+  }
+  // A window inside the dataset's (a week of a month): classify the whole dataset, report the part.
+  let dataset: Dataset = fetched;
+  let verdicts: Verdict[] | undefined;
+  if (Date.parse(window.from) !== Date.parse(fetched.window.from) || Date.parse(window.to) !== Date.parse(fetched.window.to)) {
+    ({ dataset, verdicts } = narrowDataset(fetched, window, classify(fetched, config)));
   }
 
   const [{ buildReport }, { renderReport, renderReportChunks }] = await Promise.all([import("../report/index.js"), import("../render/index.js")]);
   const report = namingAuditFile(options.audit, () =>
-    buildReport(dataset, config, { generatedAt, ...(previous ? { previous } : {}), ...(audit !== undefined ? { audit } : {}) }),
+    buildReport(dataset, config, { generatedAt, ...(verdicts ? { verdicts } : {}), ...(previous ? { previous } : {}), ...(audit !== undefined ? { audit } : {}) }),
   );
   if ((options.format === "json" || options.format === "csv") && template === undefined) {
     // Written in pieces: a million items make a JSON report larger than one string may be.
@@ -111,7 +119,7 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
     else for (const chunk of chunks) await writeOut(io, chunk);
     return;
   }
-  const parts = renderReport(report, options.format, { ...(template !== undefined ? { template } : {}), split: options.split ?? false });
+  const parts = renderReport(report, options.format, { ...(template !== undefined ? { template, templateName: options.template! } : {}), split: options.split ?? false });
 
   if (options.out === undefined) {
     io.stdout.write(parts.join(""));
@@ -130,6 +138,22 @@ async function writeOut(io: CliIO, chunk: string): Promise<void> {
   const stream = io.stdout as CliIO["stdout"] & { once?: (event: "drain", listener: () => void) => unknown };
   if (stream.write(chunk) === false && typeof stream.once === "function") {
     await new Promise<void>((done) => stream.once?.("drain", done));
+  }
+}
+
+/**
+ * A `--previous` dataset must be the same organization's, over a window that ends before the
+ * report's starts; otherwise the change columns would compare unlike things without a word.
+ */
+export function checkPrevious(previous: Dataset, file: string, org: string | undefined, window: Dataset["window"]): void {
+  if (org !== undefined && previous.source.org.toLowerCase() !== org.toLowerCase()) {
+    throw new QeReportError("E_INPUT", `--previous ${file}: the dataset is of ${previous.source.org}, the report of ${org}`);
+  }
+  if (Date.parse(previous.window.to) > Date.parse(window.from)) {
+    throw new QeReportError(
+      "E_INPUT",
+      `--previous ${file}: its window ${previous.window.from} to ${previous.window.to} does not end before the report's starts (${window.from}); pass the dataset of an earlier window`,
+    );
   }
 }
 
@@ -194,7 +218,7 @@ export function registerReports(program: Command, io: CliIO): void {
       .description("report on the seven days ending on a date")
       .option("--week-ending <YYYY-MM-DD>", "last day of the week, included (default: yesterday in the time zone, or the dataset's window)"),
   )
-    .addHelpText("after", "\nExample:\n  qe-report weekly --org QuantEcon --week-ending 2026-05-09\n")
+    .addHelpText("after", "\nExamples:\n  qe-report weekly --demo --week-ending 2026-05-16\n  GITHUB_TOKEN=... qe-report weekly --org QuantEcon --week-ending 2026-05-09\n")
     .action((options: ReportOptions & { weekEnding?: string }) => runReport({ kind: "week", weekEnding: options.weekEnding }, options, io));
 
   reportOptions(
@@ -204,6 +228,6 @@ export function registerReports(program: Command, io: CliIO): void {
       .option("--from <date>", "first day (YYYY-MM-DD) or instant (2026-05-01T00:00:00Z)")
       .option("--to <date>", "last day, included (YYYY-MM-DD), or instant, excluded"),
   )
-    .addHelpText("after", "\nExample:\n  qe-report range --org QuantEcon --from 2026-04-01 --to 2026-06-30\n")
+    .addHelpText("after", "\nExamples:\n  qe-report range --demo --from 2026-05-04 --to 2026-05-10\n  GITHUB_TOKEN=... qe-report range --org QuantEcon --from 2026-04-01 --to 2026-06-30\n")
     .action((options: ReportOptions & { from?: string; to?: string }) => runReport({ kind: "range", from: options.from, to: options.to }, options, io));
 }

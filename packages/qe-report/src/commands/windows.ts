@@ -8,6 +8,7 @@ import {
   type Window,
 } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
+import { windowWithin } from "../report/narrow.js";
 
 /** Which window a report command asks for, as its flags say. */
 export type WindowRequest =
@@ -68,10 +69,6 @@ function defaultWindow(request: WindowRequest, timeZone: string, now: Date): Res
   }
 }
 
-function sameWindow(a: Window, b: Window): boolean {
-  return Date.parse(a.from) === Date.parse(b.from) && Date.parse(a.to) === Date.parse(b.to);
-}
-
 /** Refuses a window that has not ended: a report on part of a month would read as a quiet month. */
 function checkComplete({ window, label }: ResolvedWindow, now: Date): void {
   const from = Date.parse(window.from);
@@ -85,8 +82,9 @@ function checkComplete({ window, label }: ResolvedWindow, now: Date): void {
 }
 
 /**
- * The report window: the flags' window (which must have ended, and must be the dataset's
- * when one is given), else the dataset's own window, else the last complete month or week.
+ * The report window: the flags' window (which must have ended, and must lie within the
+ * dataset's when one is given: a week of a fetched month is reported from that month's items),
+ * else the dataset's own window, else the last complete month or week.
  */
 export function resolveWindow(request: WindowRequest, timeZone: string, now: Date, dataset: Dataset | undefined): ResolvedWindow {
   const explicit = explicitWindow(request, timeZone);
@@ -97,11 +95,12 @@ export function resolveWindow(request: WindowRequest, timeZone: string, now: Dat
     return chosen;
   }
   if (!explicit) return { window: dataset.window, label: "the dataset's window" };
-  if (!sameWindow(explicit.window, dataset.window)) {
+  if (!windowWithin(explicit.window, dataset.window)) {
     throw new QeReportError(
       "E_INPUT",
-      `the dataset covers ${dataset.window.from} to ${dataset.window.to} (${dataset.window.timeZone}) but the ${explicit.label} in ${timeZone} is ${explicit.window.from} to ${explicit.window.to}; drop the window flag to report the dataset's window, or fetch the ${explicit.label}`,
+      `the dataset covers ${dataset.window.from} to ${dataset.window.to} (${dataset.window.timeZone}) but the ${explicit.label} in ${timeZone} is ${explicit.window.from} to ${explicit.window.to}, not inside it; pick a window inside the dataset's, drop the window flag to report the dataset's window, or fetch the ${explicit.label}`,
     );
   }
-  return { window: dataset.window, label: explicit.label };
+  const same = Date.parse(explicit.window.from) === Date.parse(dataset.window.from) && Date.parse(explicit.window.to) === Date.parse(dataset.window.to);
+  return { window: same ? dataset.window : explicit.window, label: explicit.label };
 }

@@ -54,12 +54,30 @@ export function compileTemplate(source: string, format: "md" | "html"): Handleba
   return template;
 }
 
+/**
+ * One line for a Handlebars error: its position first, `[object Object]` and the parser's list
+ * of expected tokens left out, a parse error quoting the text it stopped at.
+ */
+export function templateErrorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n[\s\S]*got '([^']*)'/.exec(message);
+  if (parse) {
+    const [, line, text = "", dashes = "", got] = parse;
+    const before = text.slice(0, dashes.length + 1).slice(-30);
+    const what = got === "EOF" ? "the template ends there (a block left open?)" : `unexpected ${got}`;
+    return `line ${line}: parse error after ${JSON.stringify(before)}: ${what}`;
+  }
+  const first = message.split("\n", 1)[0] ?? message;
+  const at = / - (\d+):(\d+)$/.exec(first);
+  const text = (at ? first.slice(0, at.index) : first).replace(/ not defined in \[object Object\]$/, " is not a field here (see `qe-report schema report`)");
+  return at ? `line ${at[1]}, column ${Number(at[2]) + 1}: ${text}` : text;
+}
+
 /** Runs a compiled template, turning a template mistake into one clear line. */
 export function runTemplate(template: HandlebarsTemplateDelegate, context: object, what: string): string {
   try {
     return template(context);
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new QeReportError("E_INPUT", `${what}: ${detail}`, { cause: error });
+    throw new QeReportError("E_INPUT", `${what}: ${templateErrorLine(error)}`, { cause: error });
   }
 }

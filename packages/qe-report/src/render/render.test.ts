@@ -110,7 +110,13 @@ describe("renderReport md", () => {
       "QuantEcon activity report: May 2026: 3 people, Weekly data for @&#8203;jstac \\| 4 repos\n",
     ]);
     expect(() => renderReport(report, "md", { template: "{{header.nope}}" })).toThrow(QeReportError);
-    expect(() => renderReport(report, "md", { template: "{{header.nope}}" })).toThrow(/^--template: "nope" not defined/);
+    expect(() => renderReport(report, "md", { template: "{{header.nope}}" })).toThrow('--template: line 1, column 3: "nope" is not a field here (see `qe-report schema report`)');
+    expect(() => renderReport(report, "md", { template: "{{#each people}}\n{{login}\n", templateName: "mine.hbs" })).toThrow(
+      '--template mine.hbs: line 2: parse error after "...ach people}}{{login}": unexpected INVALID',
+    );
+    expect(() => renderReport(report, "md", { template: "{{#each people}}x", templateName: "mine.hbs" })).toThrow(
+      '--template mine.hbs: line 1: parse error after "{{#each people}}x": the template ends there (a block left open?)',
+    );
   });
 });
 

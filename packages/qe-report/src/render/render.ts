@@ -13,6 +13,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface RenderReportOptions {
   /** Handlebars source replacing the built-in template (md and html only). */
   template?: string;
+  /** Where `template` came from (its file), for error messages. */
+  templateName?: string;
   /** Markdown only: cut a body over GitHub's 65,536-character limit into parts instead of trimming it. */
   split?: boolean;
 }
@@ -54,7 +56,7 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
     case "html": {
       const custom = options.template !== undefined;
       const template = compileTemplate(options.template ?? builtinTemplate(format), format);
-      const body = runTemplate(template, templateContext(report, format), custom ? "--template" : `built-in ${format} template`);
+      const body = runTemplate(template, templateContext(report, format), custom ? `--template${options.templateName === undefined ? "" : ` ${options.templateName}`}` : `built-in ${format} template`);
       if (format === "html") return [body];
       return options.split ? splitMarkdown(body) : [trimMarkdown(body)];
     }
