@@ -22,8 +22,11 @@ export interface ActivityCounts {
 /** Human vs automation totals per measure. */
 export type Totals = { [K in keyof ActivityCounts]: Split };
 
-/** One person's human work in the window, plus what ran under their token. */
-export interface PersonSummary extends ActivityCounts {
+/**
+ * One person's human work in the window, plus what ran under their token. No issues-closed
+ * count: the dataset does not record who closed an issue.
+ */
+export interface PersonSummary extends Omit<ActivityCounts, "issuesClosed"> {
   login: string;
   /** PRs (human or automated) this person merged. */
   merges: number;
@@ -83,14 +86,18 @@ const zeroCounts = (): ActivityCounts => ({
   reviews: 0,
 });
 
-const byTotal = (a: ActivityCounts): number =>
-  a.pullRequestsOpened + a.pullRequestsMerged + a.commits + a.issuesOpened + a.issuesClosed + a.reviews;
+const byTotal = (a: Omit<ActivityCounts, "issuesClosed">): number =>
+  a.pullRequestsOpened + a.pullRequestsMerged + a.commits + a.issuesOpened + a.reviews;
 
 // `make` is a module-level function (no closure per call): this runs once per counted event.
 const newRepo = (repo: string): RepoSummary => ({ repo, human: zeroCounts(), automation: zeroCounts() });
 const newPerson = (login: string): PersonSummary => ({
   login,
-  ...zeroCounts(),
+  pullRequestsOpened: 0,
+  pullRequestsMerged: 0,
+  commits: 0,
+  issuesOpened: 0,
+  reviews: 0,
   merges: 0,
   automatedPullRequestsReviewed: 0,
   automatedPullRequestsMerged: 0,
@@ -185,11 +192,11 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
   for (const repo of dataset.repos) getOrAdd(repos, repo.name, newRepo);
 
   // Records one in-window event of an item under its verdict.
-  const count = (v: Verdict, repoSummary: RepoSummary, measure: keyof ActivityCounts, countsForPerson = true): void => {
+  const count = (v: Verdict, repoSummary: RepoSummary, measure: keyof ActivityCounts): void => {
     totals[measure][v.class] += 1;
     repoSummary[v.class][measure] += 1;
     if (v.class === "human") {
-      if (countsForPerson) person(v.actor)[measure] += 1;
+      if (measure !== "issuesClosed") person(v.actor)[measure] += 1;
       return;
     }
     const kinds = getOrAdd(automation, v.kind ?? "other", newKindMap);
@@ -259,7 +266,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     const repo = getOrAdd(repos, issue.repo, newRepo);
     if (opened) count(v, repo, "issuesOpened");
     // Who closed an issue is not in the dataset, so a closed issue counts to the repo and totals only.
-    if (closed) count(v, repo, "issuesClosed", false);
+    if (closed) count(v, repo, "issuesClosed");
     if (opened || closed) note(v, issue.repo);
   }
 

@@ -178,7 +178,6 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       pullRequestsMerged: p.pullRequestsMerged,
       commits: p.commits,
       issuesOpened: p.issuesOpened,
-      issuesClosed: p.issuesClosed,
       reviews: p.reviews,
       merges: p.merges,
       automatedPullRequestsReviewed: p.automatedPullRequestsReviewed,

@@ -55,7 +55,8 @@ const WeekSchema = z.object({
   automation: int,
 });
 
-const PersonSchema = CountsSchema.extend({
+// No issues-closed count per person: the dataset does not record who closed an issue.
+const PersonSchema = CountsSchema.omit({ issuesClosed: true }).extend({
   login: z.string().describe("GitHub login, or the git name of commits linked to no account"),
   url: z.string().describe("Profile URL; empty when the person has no GitHub login"),
   merges: int.describe("PRs (human or automated) this person merged"),
