@@ -144,7 +144,7 @@ export function registerFetch(program: Command, io: CliIO): void {
     .option("--quiet", "no progress or summary on stderr")
     .option("--allow-partial", "write the dataset even if some repositories could not be read (listed in its warnings)")
     .option("--max-wait <duration>", "longest wait for a GitHub rate limit to reset", "10m")
-    .addHelpText("after", "\nToken: GITHUB_TOKEN or GH_TOKEN. Endpoint: GITHUB_GRAPHQL_URL, else GITHUB_API_URL + /graphql, else github.com.")
+    .addHelpText("after", "\nToken: GITHUB_TOKEN or GH_TOKEN. Endpoint: GITHUB_GRAPHQL_URL, else from GITHUB_API_URL (GitHub Enterprise Server's .../api/v3 becomes .../api/graphql), else github.com.")
     .action(async (flags: FetchFlags) => {
       if (!flags.org) throw new QeReportError("E_USAGE", "fetch needs --org ORG");
       if (!flags.out) throw new QeReportError("E_USAGE", "fetch needs --out FILE (the dataset to write)");
