@@ -96,8 +96,9 @@ describe("auditWorkflows on the fixture org", () => {
     expect(anchors.map((f) => [f.step.index, f.operation, f.secret, f.line])).toEqual([
       [0, "create-issue", "MMCKY_PAT", 8],
       [1, "push", "MMCKY_PAT", 13],
-      [3, "push", "MMCKY_PAT", 13],
       [2, "comment", "MMCKY_PAT", 16],
+      // The second `*push-step` is reported where the alias stands.
+      [3, "push", "MMCKY_PAT", 21],
     ]);
     expect(anchors[1]!.credential.source).toBe("token in the remote URL");
   });

@@ -13,13 +13,14 @@ describe("loadYaml", () => {
     expect(yaml.value).toEqual({ a: { x: 1, y: 2 }, b: { x: 1, y: 3 }, c: { x: 1, y: 2 } });
   });
 
-  it("gives the line of mappings, sequences and keys, aliased keys pointing at their anchor", () => {
+  it("gives the line of mappings, sequences and keys; an alias stands at its own line, its keys at the anchor's", () => {
     const yaml = load("top: 1\nlist:\n  - &s\n    name: one\n  - *s\nmerged:\n  <<: *s\n  own: 2\n");
     const root = yaml.value as Record<string, unknown>;
     const list = root["list"] as object[];
     expect(yaml.keyLine(root, "list")).toBe(2);
     expect(yaml.lineOf(list[0]!)).toBe(4);
-    expect(yaml.lineOf(list[1]!)).toBe(4);
+    expect(yaml.lineOf(list[1]!)).toBe(5);
+    expect(yaml.keyLine(list[1]!, "name")).toBe(4);
     const merged = root["merged"] as object;
     expect(yaml.keyLine(merged, "name")).toBe(4);
     expect(yaml.keyLine(merged, "own")).toBe(8);

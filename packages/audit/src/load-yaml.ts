@@ -55,7 +55,12 @@ export function loadYaml(text: string): { ok: true; yaml: LoadedYaml } | { ok: f
       if (!target || resolving.has(target)) return null;
       resolving.add(target);
       try {
-        return convert(target);
+        // A fresh copy of the anchored value, placed where the alias stands: a step reused with
+        // `*push-step` is reported at its own line, its keys at the anchor's.
+        const copy = convert(target);
+        const place = copy !== null && typeof copy === "object" ? places.get(copy) : undefined;
+        if (place && copy !== null && typeof copy === "object") places.set(copy, { ...place, line: lineAt(node) ?? place.line });
+        return copy;
       } finally {
         resolving.delete(target);
       }
