@@ -304,11 +304,20 @@ export class Classifier {
   }
 
   /** The verdict on the i-th review of a PR: the reviewer's own, whoever opened the PR. */
-  review(pr: PullRequest, review: Review, index: number): Verdict {
+  review(pr: PullRequest, review: Review, index: number, prRef?: string): Verdict {
+    const ref = prRef === undefined ? reviewRef(pr.repo, pr.number, index) : `${prRef}/review/${index}`;
     const id = this.loginIdentity(review.author);
+    // A review shows rules only its repo and author, so its verdict repeats per reviewer and repo.
+    let byRepo = this.reviews.get(id);
+    if (!byRepo) this.reviews.set(id, (byRepo = new Map()));
+    const known = byRepo.get(pr.repo);
+    if (known) return { ref, type: "review", class: known.class, channel: known.channel, kind: known.kind, actor: known.actor, onBehalfOf: known.onBehalfOf, evidence: known.evidence };
     const subject = this.subject("review", pr.repo, review.author, this.typeOf(review.author));
-    return this.decide(reviewRef(pr.repo, pr.number, index), "review", id, subject);
+    const verdict = this.decide(ref, "review", id, subject);
+    byRepo.set(pr.repo, verdict);
+    return verdict;
   }
+  private readonly reviews = new Map<Identity, Map<string, Verdict>>();
 
   /** The verdict on an issue. */
   issue(issue: Issue): Verdict {
@@ -377,7 +386,7 @@ export function classify(dataset: Dataset, config: Config = defaultConfig()): Ve
       inRepo.set(pr.number, { pr, verdict });
     }
     out.push(verdict);
-    for (let i = 0; i < pr.reviews.length; i++) out.push(classifier.review(pr, pr.reviews[i] as Review, i));
+    for (let i = 0; i < pr.reviews.length; i++) out.push(classifier.review(pr, pr.reviews[i] as Review, i, verdict.ref));
   }
   for (const commit of dataset.commits) {
     const pr = commit.pullRequest === null ? undefined : prs.get(commit.repo)?.get(commit.pullRequest);
