@@ -5,8 +5,7 @@ import { ActorRegistry, loginsOf, toCommit, toIssue, toPullRequest } from "./map
 import { fetchMoreItems } from "./more-items.js";
 import type { MoreItemsRequest } from "./queries.js";
 import type { GitHubClient } from "./client.js";
-import { connect, repoFilters, type ConnectionOptions, type RepoSelection } from "./source.js";
-import { listRepositories, lookUpRepositories, type ScannedRepo } from "./repos.js";
+import { byText, checkConnection, connect, selectRepositories, type ConnectionOptions, type RepoSelection } from "./source.js";
 import type { ActorNode, PullRequestNode, ReviewNode } from "./responses.js";
 import { searchAll } from "./search.js";
 
@@ -31,13 +30,9 @@ export interface FetchActivityOptions extends ConnectionOptions, RepoSelection {
 /** Warnings that mean data is missing (as opposed to left out on purpose). */
 const MISSING = (w: DatasetWarning): boolean => w.code !== "EXCLUDED";
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function checkOptions(options: FetchActivityOptions): void {
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(options.org)) {
-    throw new GitHubError("E_GITHUB_USAGE", `organization ${JSON.stringify(options.org)}: expected a GitHub login (letters, digits and hyphens)`);
-  }
-  if (!options.token) throw new GitHubError("E_GITHUB_USAGE", `no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) to a token with read access to ${options.org}`);
+  checkConnection(options.org, options);
   if (!(Date.parse(options.window.to) > Date.parse(options.window.from))) {
     throw new GitHubError("E_GITHUB_USAGE", `window: to (${options.window.to}) must be later than from (${options.window.from})`);
   }
@@ -78,7 +73,6 @@ export async function fetchActivity(options: FetchActivityOptions): Promise<Data
   const { org, window } = options;
   const apiUrl = options.apiUrl ?? "https://api.github.com/graphql";
   const { client, clock } = connect(org, options);
-  const { include, exclude } = repoFilters(options);
   const progress = (phase: FetchProgress["phase"], done: number, total: number | undefined): void =>
     options.onProgress?.({ phase, done, total, requests: client.requests, points: client.points });
   const startedAt = clock.now();
@@ -86,21 +80,9 @@ export async function fetchActivity(options: FetchActivityOptions): Promise<Data
   const warnings: DatasetWarning[] = [];
 
   progress("repositories", 0, undefined);
-  let found: ScannedRepo[];
-  if (options.repos && options.repos.length > 0) {
-    const names = [...new Set(options.repos.map((r) => (r.toLowerCase().startsWith(`${org.toLowerCase()}/`) ? r.slice(org.length + 1) : r)))];
-    const looked = await lookUpRepositories(client, org, names, range);
-    found = looked.repos;
-    warnings.push(...looked.warnings);
-  } else {
-    found = await listRepositories(client, org, range, (n) => progress("repositories", n, undefined));
-  }
-  const scanned: ScannedRepo[] = [];
-  for (const repo of found) {
-    if (include(repo.name) && !exclude(repo.name)) scanned.push(repo);
-    else warnings.push({ code: "EXCLUDED", repo: repo.repo.name, message: `${repo.repo.name} left out by the repository filters` });
-  }
-  scanned.sort((a, b) => byText(a.repo.name, b.repo.name));
+  const selected = await selectRepositories(client, org, options, range, { onListed: (n) => progress("repositories", n, undefined) });
+  const scanned = selected.scanned;
+  warnings.push(...selected.warnings);
   progress("repositories", scanned.length, scanned.length);
   const inScope = new Set(scanned.map((r) => r.repo.name.toLowerCase()));
   const scope = { org, from: Date.parse(window.from), to: Date.parse(window.to), now: startedAt };

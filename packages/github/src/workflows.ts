@@ -1,8 +1,6 @@
 import type { DatasetWarning } from "@quantecon/attribution";
 import { z } from "zod";
-import { GitHubError } from "./errors.js";
-import { connect, repoFilters, type ConnectionOptions, type RepoSelection } from "./source.js";
-import { listRepositories, lookUpRepositories, type ScannedRepo } from "./repos.js";
+import { byText, checkConnection, connect, selectRepositories, type ConnectionOptions, type RepoSelection } from "./source.js";
 
 /** A workflow file of a repository's default branch; `url` is its blob page, the base of line links. */
 export interface FetchedWorkflowFile {
@@ -73,16 +71,9 @@ const RepoFilesShape = z.object({
 export const WorkflowFilesShape = z.object({ rateLimit }).catchall(RepoFilesShape.nullable());
 
 const SYMLINK_MODE = 0o120000;
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const blobUrl = (repoUrl: string, branch: string, path: string): string =>
   `${repoUrl}/blob/${branch.split("/").map(encodeURIComponent).join("/")}/${path.split("/").map(encodeURIComponent).join("/")}`;
 
-function checkOptions(options: FetchWorkflowFilesOptions): void {
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(options.org)) {
-    throw new GitHubError("E_GITHUB_USAGE", `organization ${JSON.stringify(options.org)}: expected a GitHub login (letters, digits and hyphens)`);
-  }
-  if (!options.token) throw new GitHubError("E_GITHUB_USAGE", `no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) to a token with read access to ${options.org}`);
-}
 
 /** The files of one repository's answer, and warnings for those that cannot be audited. */
 function filesOf(answer: z.infer<typeof RepoFilesShape>, warnings: DatasetWarning[]): FetchedWorkflowFile[] {
@@ -113,33 +104,18 @@ function filesOf(answer: z.infer<typeof RepoFilesShape>, warnings: DatasetWarnin
  * errors. Repositories without workflows are fine; files that cannot be read whole become warnings.
  */
 export async function fetchWorkflowFiles(options: FetchWorkflowFilesOptions): Promise<WorkflowFiles> {
-  checkOptions(options);
   const { org } = options;
+  checkConnection(org, options);
   const { client, clock } = connect(org, options);
-  const { include, exclude } = repoFilters(options);
   const warnings: DatasetWarning[] = [];
   // The repository listing counts commits in a range; an empty one keeps that part cheap.
   const instant = new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
   const range = { since: instant, until: instant };
 
-  let found: ScannedRepo[];
-  if (options.repos && options.repos.length > 0) {
-    const names = [...new Set(options.repos.map((r) => (r.toLowerCase().startsWith(`${org.toLowerCase()}/`) ? r.slice(org.length + 1) : r)))];
-    const looked = await lookUpRepositories(client, org, names, range);
-    found = looked.repos;
-    warnings.push(...looked.warnings);
-  } else {
-    found = await listRepositories(client, org, range, () => undefined);
-  }
-  const scanned: ScannedRepo[] = [];
-  for (const repo of found) {
-    if (!include(repo.name) || exclude(repo.name)) {
-      warnings.push({ code: "EXCLUDED", repo: repo.repo.name, message: `${repo.repo.name} left out by the repository filters` });
-    } else if (repo.repo.isArchived && !options.includeArchived) {
-      warnings.push({ code: "EXCLUDED", repo: repo.repo.name, message: `${repo.repo.name} is archived: its workflows cannot run` });
-    } else scanned.push(repo);
-  }
-  scanned.sort((a, b) => byText(a.repo.name, b.repo.name));
+  const { scanned, warnings: left } = await selectRepositories(client, org, options, range, {
+    leaveOut: (repo) => (repo.repo.isArchived && !options.includeArchived ? `${repo.repo.name} is archived: its workflows cannot run` : undefined),
+  });
+  warnings.push(...left);
 
   const files: FetchedWorkflowFile[] = [];
   const read: string[] = [];
