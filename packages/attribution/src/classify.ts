@@ -6,7 +6,7 @@ import { knownAccount, normalizeLogin } from "./known-accounts.js";
 import { commitRef, itemRef, reviewRef } from "./refs.js";
 import { BUILTIN_RULES } from "./rules/builtin.js";
 import { compileRule, type CompiledRule } from "./rules/match.js";
-import { trailers, type Subject } from "./rules/subject.js";
+import { trailerBlock, trailerLines, type Subject } from "./rules/subject.js";
 import type { ActorVerdict, Evidence, Verdict } from "./verdict.js";
 import { Interner, type ListCursor } from "./intern.js";
 
@@ -269,6 +269,19 @@ export class Classifier {
     return this.interner.extend(this.beforeDecision, line);
   }
 
+  // Trailer blocks repeat (the same co-authors sign many commits): read each one once.
+  private readonly trailerBlocks = new Map<string, { lines: readonly string[]; assisted: readonly Evidence[] }>();
+  private trailerInfo(block: string): { lines: readonly string[]; assisted: readonly Evidence[] } {
+    let info = this.trailerBlocks.get(block);
+    if (!info) {
+      const lines = trailerLines(block);
+      info = { lines, assisted: this.assisted(lines, undefined) };
+      // Unique blocks (a Change-Id per commit) would only grow the map.
+      if (this.trailerBlocks.size < 10_000) this.trailerBlocks.set(block, info);
+    }
+    return info;
+  }
+
   private assisted(trailerLines: readonly string[], body: string | undefined): readonly Evidence[] {
     const found = aiAssistance(trailerLines, body);
     return found.length === 0 ? NONE : found.map((e) => this.interner.evidence(e.rule, e.signal, e.detail));
@@ -337,7 +350,7 @@ export class Classifier {
    */
   commit(commit: Commit, pr?: { pr: PullRequest; verdict: Verdict }): Verdict {
     const id = this.commitIdentity(commit);
-    const lines = trailers(commit.message);
+    const { lines, assisted } = this.trailerInfo(trailerBlock(commit.message));
     // An app's commit links to no login; its noreply email names the app, which rules can match.
     const login = commit.author.login ?? appLogin(commit.author.name, commit.author.email);
     const subject = this.subject("commit", commit.repo, login, commit.author.login ? this.typeOf(commit.author.login) : login ? "Bot" : undefined);
@@ -351,7 +364,7 @@ export class Classifier {
     subject.gitEmails = this.gitEmails;
     subject.committer = commit.committer.login;
     const match = this.firstMatch(subject, id.cursor);
-    const own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, this.assisted(lines, undefined), NONE_LOGINS, match);
+    const own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, assisted, NONE_LOGINS, match);
     if (!pr || pr.verdict.class !== "automation") return own;
     if (own.class === "automation") {
       // A rule on the commit itself decides its kind; an account alone does not, so the PR's

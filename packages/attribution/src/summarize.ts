@@ -1,5 +1,5 @@
 import type { Channel } from "./config.js";
-import type { Dataset, Window } from "./dataset.js";
+import type { Dataset, Review, Window } from "./dataset.js";
 import { commitRef, itemRef, reviewRef } from "./refs.js";
 import type { Verdict } from "./verdict.js";
 
@@ -243,13 +243,14 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
       }
     }
     if (opened || merged || within(pr.closedAt)) note(v, pr.repo);
-    pr.reviews.forEach((review, i) => {
+    for (let i = 0; i < pr.reviews.length; i++) {
+      const review = pr.reviews[i] as Review;
       const rv = aligned ? take() : lookup(reviewRef(pr.repo, pr.number, i));
-      if (!within(review.submittedAt)) return;
+      if (!within(review.submittedAt)) continue;
       count(rv, repo, "reviews");
       note(rv, pr.repo);
       if (rv.class === "human" && v.class === "automation") person(rv.actor).automatedPullRequestsReviewed += 1;
-    });
+    }
     if (v.class === "human" && opened && isAiAssisted(v)) person(v.actor).aiAssisted += 1;
   }
   for (const commit of dataset.commits) {

@@ -24,14 +24,24 @@ export interface Subject {
 
 const NO_TRAILERS: readonly string[] = Object.freeze([]);
 
-/** The trailer lines (`Key: value`) of a commit message's last paragraph. */
-export function trailers(message: string): readonly string[] {
+/** A commit message's last paragraph when it could hold trailers (`Key: value` lines), else "". */
+export function trailerBlock(message: string): string {
   // Most messages have no trailer block: look only at the last paragraph, found without copying.
   let end = message.length;
   while (end > 0 && /\s/.test(message[end - 1] as string)) end--;
   const cut = message.lastIndexOf("\n\n", end - 1);
-  if (cut < 0 || message.indexOf(": ", cut) < 0) return NO_TRAILERS;
-  const last = message.slice(cut + 2, end);
+  if (cut < 0 || message.indexOf(": ", cut) < 0) return "";
+  return message.slice(cut + 2, end);
+}
+
+/** The trailer lines (`Key: value`) of a commit message's last paragraph. */
+export function trailers(message: string): readonly string[] {
+  return trailerLines(trailerBlock(message));
+}
+
+/** The trailer lines of a last paragraph (see `trailerBlock`). */
+export function trailerLines(last: string): readonly string[] {
+  if (last === "") return NO_TRAILERS;
   const lines = last.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.every((l) => /^[A-Za-z][\w-]*: /.test(l)) ? lines : lines.filter((l) => /^Co-authored-by: /i.test(l));
 }
