@@ -46,7 +46,7 @@ export {
   type ItemType,
   type Channel,
 } from "./config.js";
-export { monthWindow, weekWindow, rangeWindow, lastCompleteMonth, inWindow, isValidTimeZone, utcInstant } from "./windows.js";
+export { monthWindow, weekWindow, rangeWindow, lastCompleteMonth, inWindow, windowTest, pullRequestInWindow, issueInWindow, isValidTimeZone, utcInstant } from "./windows.js";
 export { compilePattern } from "./pattern.js";
 export type { Verdict, Evidence, ActorVerdict, ActorInput } from "./verdict.js";
 export { classifyActor, loginPattern, normalizeLogin } from "./actor.js";

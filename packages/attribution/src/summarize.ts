@@ -2,6 +2,7 @@ import type { Channel } from "./config.js";
 import type { Dataset, Review, Window } from "./dataset.js";
 import { commitRef, itemRef, reviewRef } from "./refs.js";
 import type { Verdict } from "./verdict.js";
+import { windowTest } from "./windows.js";
 
 /** Human and automation counts of one measure. */
 export interface Split {
@@ -180,20 +181,8 @@ export function isAiAssisted(verdict: Verdict): boolean {
  */
 export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summary {
   const window = dataset.window;
-  const from = Date.parse(window.from);
-  const to = Date.parse(window.to);
-  // Canonical UTC instants (`2026-05-01T00:00:00Z`) compare as strings; others are parsed.
-  const canonical = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-  const fromText = canonical.test(window.from) ? window.from : undefined;
-  const toText = canonical.test(window.to) ? window.to : undefined;
-  const within = (instant: string | null): boolean => {
-    if (instant === null) return false;
-    if (fromText !== undefined && toText !== undefined && instant.length === 20 && instant.charCodeAt(19) === 90 && instant.charCodeAt(10) === 84) {
-      return instant >= fromText && instant < toText;
-    }
-    const t = Date.parse(instant);
-    return t >= from && t < to;
-  };
+  const within = windowTest(window);
+
   // Verdicts from classify() come in dataset order, one per item: then the i-th verdict is the
   // i-th item's, checked on a sample of refs. Any other order is looked up by ref.
   const expected = dataset.pullRequests.reduce((n, pr) => n + 1 + pr.reviews.length, 0) + dataset.commits.length + dataset.issues.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inWindow, lastCompleteMonth, monthWindow, rangeWindow, weekWindow } from "./windows.js";
+import { inWindow, issueInWindow, lastCompleteMonth, monthWindow, pullRequestInWindow, rangeWindow, weekWindow, windowTest } from "./windows.js";
 
 describe("time windows", () => {
   it("gives a month as [from, to) in UTC instants", () => {
@@ -48,5 +48,26 @@ describe("time windows", () => {
     expect(inWindow("2026-05-01T00:00:00Z", w)).toBe(true);
     expect(inWindow("2026-06-01T00:00:00Z", w)).toBe(false);
     expect(inWindow(null, w)).toBe(false);
+  });
+
+  it("reads instants with offsets and milliseconds as instants, whichever window came before", () => {
+    const may = monthWindow("2026-05");
+    const test = windowTest(may);
+    expect(test("2026-05-31T23:59:59.999Z")).toBe(true);
+    expect(test("2026-06-01T01:30:00+02:00")).toBe(true);
+    expect(test("2026-05-01T01:30:00+02:00")).toBe(false);
+    expect(inWindow("2026-06-01T01:30:00+02:00", may)).toBe(true);
+    expect(inWindow("2026-06-01T01:30:00+02:00", monthWindow("2026-06"))).toBe(false);
+    expect(inWindow("2026-06-01T00:00:00Z", monthWindow("2026-06"))).toBe(true);
+  });
+
+  it("tells which pull requests and issues a window's dataset holds", () => {
+    const may = monthWindow("2026-05");
+    const april = { createdAt: "2026-04-02T00:00:00Z", mergedAt: null, closedAt: null, reviews: [] };
+    expect(pullRequestInWindow(april, may)).toBe(false);
+    expect(pullRequestInWindow({ ...april, reviews: [{ author: "a", state: "APPROVED" as const, submittedAt: "2026-05-03T00:00:00Z" }] }, may)).toBe(true);
+    expect(pullRequestInWindow({ ...april, mergedAt: "2026-05-03T00:00:00Z" }, may)).toBe(true);
+    expect(issueInWindow({ createdAt: "2026-04-02T00:00:00Z", closedAt: "2026-05-31T00:00:00Z" }, may)).toBe(true);
+    expect(issueInWindow({ createdAt: "2026-04-02T00:00:00Z", closedAt: null }, may)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, isValid, parseISO } from "date-fns";
 import { AttributionError } from "./errors.js";
-import type { Window } from "./dataset.js";
+import type { Issue, PullRequest, Window } from "./dataset.js";
 
 /** Whether `zone` is an IANA time zone this runtime knows (`UTC`, `Australia/Sydney`). */
 export function isValidTimeZone(zone: string): boolean {
@@ -99,9 +99,46 @@ export function lastCompleteMonth(now: Date, timeZone = "UTC"): string {
   return `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, "0")}`;
 }
 
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/**
+ * A test for instants in the half-open window, made once per window: canonical UTC instants
+ * (`2026-05-01T00:00:00Z`, the dataset's form) compare as strings, others are parsed.
+ */
+export function windowTest(window: Window): (instant: string | null | undefined) => boolean {
+  const from = Date.parse(window.from);
+  const to = Date.parse(window.to);
+  const fromText = CANONICAL.test(window.from) ? window.from : undefined;
+  const toText = CANONICAL.test(window.to) ? window.to : undefined;
+  return (instant) => {
+    if (!instant) return false;
+    if (fromText !== undefined && toText !== undefined && instant.length === 20 && instant.charCodeAt(19) === 90 && instant.charCodeAt(10) === 84) {
+      return instant >= fromText && instant < toText;
+    }
+    const t = Date.parse(instant);
+    return t >= from && t < to;
+  };
+}
+
+// Callers pass the same window item after item: its test is made once, not per call.
+let lastWindow: Window | undefined;
+let lastTest: (instant: string | null | undefined) => boolean = () => false;
+
 /** Whether an ISO instant falls in the half-open window. */
 export function inWindow(instant: string | null | undefined, window: Window): boolean {
-  if (!instant) return false;
-  const t = Date.parse(instant);
-  return t >= Date.parse(window.from) && t < Date.parse(window.to);
+  if (window !== lastWindow) {
+    lastTest = windowTest(window);
+    lastWindow = window;
+  }
+  return lastTest(instant);
+}
+
+/** Whether a pull request belongs to a window's dataset: created, merged, closed or reviewed in it. */
+export function pullRequestInWindow(pr: Pick<PullRequest, "createdAt" | "mergedAt" | "closedAt" | "reviews">, window: Window): boolean {
+  return inWindow(pr.createdAt, window) || inWindow(pr.mergedAt, window) || inWindow(pr.closedAt, window) || pr.reviews.some((r) => inWindow(r.submittedAt, window));
+}
+
+/** Whether an issue belongs to a window's dataset: opened or closed in it. */
+export function issueInWindow(issue: Pick<Issue, "createdAt" | "closedAt">, window: Window): boolean {
+  return inWindow(issue.createdAt, window) || inWindow(issue.closedAt, window);
 }

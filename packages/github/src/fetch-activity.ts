@@ -1,4 +1,4 @@
-import { inWindow, parseDataset, utcInstant, type Dataset, type DatasetWarning, type Issue, type PullRequest, type Window } from "@quantecon/attribution";
+import { inWindow, issueInWindow, parseDataset, pullRequestInWindow, utcInstant, type Dataset, type DatasetWarning, type Window } from "@quantecon/attribution";
 import { fetchCommits } from "./commits.js";
 import { GitHubError } from "./errors.js";
 import { ActorRegistry, loginsOf, toCommit, toIssue, toPullRequest } from "./map.js";
@@ -38,11 +38,6 @@ function checkOptions(options: FetchActivityOptions): void {
   }
 }
 
-function activeInWindow(pr: PullRequest, window: Window): boolean {
-  return inWindow(pr.createdAt, window) || inWindow(pr.mergedAt, window) || inWindow(pr.closedAt, window) || pr.reviews.some((r) => inWindow(r.submittedAt, window));
-}
-
-const issueInWindow = (issue: Issue, window: Window): boolean => inWindow(issue.createdAt, window) || inWindow(issue.closedAt, window);
 
 /** Fills in reviews, labels and assignees of pull requests that had more than 100 of any. */
 async function completePullRequests(client: GitHubClient, nodes: PullRequestNode[]): Promise<void> {
@@ -92,7 +87,7 @@ export async function fetchActivity(options: FetchActivityOptions): Promise<Data
   const keptPrNodes = prs.nodes.filter((node) => inScope.has(node.repository.nameWithOwner.toLowerCase()));
   await completePullRequests(client, keptPrNodes);
   const actors = new ActorRegistry();
-  const pullRequests = keptPrNodes.map((node) => toPullRequest(node, actors)).filter((pr) => activeInWindow(pr, window));
+  const pullRequests = keptPrNodes.map((node) => toPullRequest(node, actors)).filter((pr) => pullRequestInWindow(pr, window));
 
   const issueResults = await searchAll(client, { ...scope, kind: "Issue", onProgress: (d, t) => progress("issues", d, t) });
   warnings.push(...issueResults.warnings);

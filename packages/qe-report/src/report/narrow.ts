@@ -1,4 +1,4 @@
-import { commitRef, inWindow, itemRef, reviewRef, type Dataset, type Verdict, type Window } from "@quantecon/attribution";
+import { commitRef, inWindow, issueInWindow, itemRef, pullRequestInWindow, reviewRef, type Dataset, type Verdict, type Window } from "@quantecon/attribution";
 
 /** Whether `inner` lies within `outer` (both half-open). */
 export function windowWithin(inner: Window, outer: Window): boolean {
@@ -18,13 +18,7 @@ export function narrowDataset(dataset: Dataset, window: Window, verdicts: readon
     const v = byRef.get(ref);
     if (v) kept.push(v);
   };
-  const pullRequests = dataset.pullRequests.filter(
-    (pr) =>
-      inWindow(pr.createdAt, window) ||
-      inWindow(pr.mergedAt, window) ||
-      inWindow(pr.closedAt, window) ||
-      pr.reviews.some((r) => inWindow(r.submittedAt, window)),
-  );
+  const pullRequests = dataset.pullRequests.filter((pr) => pullRequestInWindow(pr, window));
   for (const pr of pullRequests) {
     const ref = itemRef(pr.repo, pr.number);
     keep(ref);
@@ -33,7 +27,7 @@ export function narrowDataset(dataset: Dataset, window: Window, verdicts: readon
   }
   const commits = dataset.commits.filter((c) => inWindow(c.committedAt, window));
   for (const c of commits) keep(commitRef(c.repo, c.oid));
-  const issues = dataset.issues.filter((i) => inWindow(i.createdAt, window) || inWindow(i.closedAt, window));
+  const issues = dataset.issues.filter((i) => issueInWindow(i, window));
   for (const i of issues) keep(itemRef(i.repo, i.number));
   return { dataset: { ...dataset, window: { ...window }, pullRequests, commits, issues }, verdicts: kept };
 }
