@@ -25,8 +25,8 @@ interface LoginInfo {
 
 interface Decision {
   decidedBy: string;
-  cls: string;
-  channel: string;
+  cls: Verdict["class"];
+  channel: Channel;
   kind: string | null;
   actor: string;
   onBehalfOf: string | null;
@@ -66,6 +66,8 @@ export class Classifier {
   private readonly keys = new Map<string, LoginInfo>();
   private readonly machineNames: Map<string, string>;
   private readonly machineEmails: Map<string, string>;
+  // A review's verdict per reviewer identity and repository (see `review`).
+  private readonly reviews = new Map<Identity, Map<string, Verdict>>();
   // Commits by unlinked git identities repeat (notebook publishing): one identity each.
   private readonly unlinked = new Map<string, Identity>();
 
@@ -104,7 +106,7 @@ export class Classifier {
   account(login: string): ActorVerdict {
     let cached = this.actorCache.get(login);
     if (!cached) {
-      const known = this.actorTypes.get(normalizeLogin(login));
+      const known = this.actorTypes.get(this.login(login).key);
       cached = this.shared(classifyActor({ login, type: known?.type ?? null, name: known?.name ?? null }, this.config));
       this.actorCache.set(login, cached);
     }
@@ -330,7 +332,6 @@ export class Classifier {
     byRepo.set(pr.repo, verdict);
     return verdict;
   }
-  private readonly reviews = new Map<Identity, Map<string, Verdict>>();
 
   /** The verdict on an issue. */
   issue(issue: Issue): Verdict {
