@@ -37,6 +37,27 @@ export const ReviewSchema = z.object({
   submittedAt: timestamp.nullable(),
 });
 
+/** git's own UTC offset of a timestamp, e.g. "+02:00" (a CI runner commits at "+00:00"). */
+const utcOffset = z.string().regex(/^[+-]\d{2}:\d{2}$/, 'expected a UTC offset such as "+02:00"');
+
+export const CommentSchema = z
+  .object({
+    author: login.nullable().describe("login, null for a deleted (ghost) user"),
+    createdAt: timestamp,
+    authorAssociation: z.enum([
+      "MEMBER",
+      "OWNER",
+      "COLLABORATOR",
+      "CONTRIBUTOR",
+      "FIRST_TIME_CONTRIBUTOR",
+      "FIRST_TIMER",
+      "MANNEQUIN",
+      "NONE",
+    ]),
+    body: z.string(),
+  })
+  .describe("A conversation comment on a pull request or issue");
+
 export const PullRequestSchema = z.object({
   repo: repoName,
   number: z.number().int().positive(),
@@ -60,6 +81,7 @@ export const PullRequestSchema = z.object({
   deletions: z.number().int().nonnegative(),
   changedFiles: z.number().int().nonnegative(),
   reviews: z.array(ReviewSchema),
+  comments: z.array(CommentSchema).optional().describe("Every conversation comment, oldest first"),
 });
 
 export const GitActorSchema = z.object({
@@ -80,6 +102,8 @@ export const CommitSchema = z.object({
   parents: z.number().int().nonnegative(),
   committedViaWeb: z.boolean(),
   pullRequest: z.number().int().positive().nullable(),
+  authorOffset: utcOffset.optional().describe("git's own UTC offset of authoredAt"),
+  committerOffset: utcOffset.optional().describe("git's own UTC offset of committedAt"),
 });
 
 export const IssueSchema = z.object({
@@ -94,6 +118,8 @@ export const IssueSchema = z.object({
   closedAt: timestamp.nullable(),
   state: z.enum(["OPEN", "CLOSED"]),
   labels: z.array(z.string()),
+  comments: z.array(CommentSchema).optional().describe("Every conversation comment, oldest first"),
+  closedBy: login.nullable().optional().describe("Who closed it (ClosedEvent.actor); null when unknown or deleted"),
 });
 
 export const WarningSchema = z
@@ -137,6 +163,7 @@ export type Repo = z.infer<typeof RepoSchema>;
 export type Actor = z.infer<typeof ActorSchema>;
 export type ActorType = z.infer<typeof ActorTypeSchema>;
 export type Review = z.infer<typeof ReviewSchema>;
+export type Comment = z.infer<typeof CommentSchema>;
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 export type GitActor = z.infer<typeof GitActorSchema>;
 export type Commit = z.infer<typeof CommitSchema>;
