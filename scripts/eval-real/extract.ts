@@ -129,8 +129,9 @@ export function pullRequestNumbers(gitDir: string, commits: RawCommit[]): Map<st
       continue;
     }
     const squash = SQUASH_SUBJECT.exec(subject);
-    // Only GitHub's own merge (committer web-flow) writes the suffix as a PR reference.
-    if (squash?.[1] && c.parents.length === 1 && c.committerEmail.toLowerCase() === "noreply@github.com" && !numbers.has(c.oid)) {
+    // Only GitHub's own merge (committer web-flow) writes the suffix as a PR reference; a
+    // merge commit titled by its PR (`<title> (#N)`, e.g. an automerge action's) counts too.
+    if (squash?.[1] && c.committerEmail.toLowerCase() === "noreply@github.com" && !numbers.has(c.oid)) {
       numbers.set(c.oid, Number(squash[1]));
     }
   }
