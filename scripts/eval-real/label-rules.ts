@@ -60,6 +60,14 @@ const MACHINE_IDENTITIES: Record<string, { channel: Label["channel"]; slug: stri
 const WORKFLOW_COMMITTERS = new Set(["fred+astrobot@astro.build", "108291165+astrobot-houston@users.noreply.github.com"]);
 
 /**
+ * A release workflow's `npm version` commit under the triggering person's git identity
+ * (CycloneDX's release.yml: `git config user.name "${GITHUB_ACTOR}"`, email
+ * `${GITHUB_ACTOR}@users.noreply.github.com`, message the bare version plus a Signed-off-by of
+ * the same identity, pushed with GITHUB_TOKEN from a runner at +00:00).
+ */
+const NPM_VERSION_UNDER_ACTOR = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\n\nSigned-off-by: (\S+) <\2@users\.noreply\.github\.com>\s*$/;
+
+/**
  * QuantEcon/action-translation's writes (src/pr-creator.ts, src/cli/forward-pr-creator.ts):
  * squash subjects keep the PR title or the single commit's message, then ` (#N)`.
  */
@@ -91,6 +99,10 @@ export function labelCommit(c: Commit): Label {
 
   if (WORKFLOW_COMMITTERS.has(committer) && subject === "[ci] format") {
     return { class: "automation", channel: "machine-account", rule: "workflow/ci-format-under-author" };
+  }
+
+  if (NPM_VERSION_UNDER_ACTOR.test(c.message) && c.authorOffset === "+00:00" && author === committer) {
+    return { class: "automation", channel: "github-actions", rule: "workflow/npm-version-under-actor" };
   }
 
   if (c.repo.startsWith("QuantEcon/") && c.author.login === QUANTECON_TOKEN_OWNER && TRANSLATION_TEMPLATES.some((t) => t.test(subject))) {
