@@ -68,6 +68,14 @@ const WORKFLOW_COMMITTERS = new Set(["fred+astrobot@astro.build", "108291165+ast
 const NPM_VERSION_UNDER_ACTOR = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\n\nSigned-off-by: (\S+) <\2@users\.noreply\.github\.com>\s*$/;
 
 /**
+ * gemini-cli's release workflows commit `chore(release): bump version to <v>` / `chore(release): <tag>`
+ * as gemini-cli-robot and open the PR with the robot's PAT (.github/workflows/release-promote.yml:386-426,
+ * release-nightly.yml:160, .github/actions/publish-release/action.yml:82-115); some squash commits
+ * of those PRs carry a person as author (the robot as co-author). The content is the workflow's.
+ */
+const GEMINI_RELEASE_SQUASH = /^chore[(/]release\)?: (bump version to \S+|v\d\S*) \(#\d+\)$/;
+
+/**
  * QuantEcon/action-translation's writes (src/pr-creator.ts, src/cli/forward-pr-creator.ts):
  * squash subjects keep the PR title or the single commit's message, then ` (#N)`.
  */
@@ -103,6 +111,10 @@ export function labelCommit(c: Commit): Label {
 
   if (NPM_VERSION_UNDER_ACTOR.test(c.message) && c.authorOffset === "+00:00" && author === committer) {
     return { class: "automation", channel: "github-actions", rule: "workflow/npm-version-under-actor" };
+  }
+
+  if (c.repo === "google-gemini/gemini-cli" && GEMINI_RELEASE_SQUASH.test(subject)) {
+    return { class: "automation", channel: "machine-account", rule: "workflow/gemini-release-squash" };
   }
 
   if (c.repo.startsWith("QuantEcon/") && c.author.login === QUANTECON_TOKEN_OWNER && TRANSLATION_TEMPLATES.some((t) => t.test(subject))) {
