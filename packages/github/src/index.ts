@@ -13,3 +13,16 @@ export {
   type WorkflowFiles,
 } from "./workflows.js";
 export type { ConnectionOptions, RepoSelection } from "./source.js";
+export {
+  postReport,
+  postKey,
+  postMarker,
+  readPostMarker,
+  defuseMentions,
+  ISSUE_BODY_LIMIT,
+  type PostReportOptions,
+  type PostResult,
+  type PostedBody,
+} from "./post-issue.js";
+export { appInstallationToken, normalizePrivateKey, type AppCredentials, type InstallationToken, type InstallationTokenOptions } from "./app-auth.js";
+export { graphqlUrlFor } from "./env.js";
