@@ -187,5 +187,22 @@ describe("the bundled Action, run as the runner runs it", () => {
     const r = await runAction({ ...base(), month: "May" });
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split("\n").at(-1)).toBe('::error::input month: "May" is not a month (YYYY-MM, e.g. 2026-05)');
+    const regex = await runAction({ ...base(), "exclude-repos": "lecture-(" });
+    expect(regex.code).toBe(1);
+    expect(regex.stdout.trim().split("\n").at(-1)).toMatch(/^::error::input exclude-repos: "lecture-\(" is not a valid regular expression \(.+\)$/);
+    const wrongToken = await runAction({ ...base(), "github-token": "ghp_not_the_right_token_42" });
+    expect(wrongToken.code).toBe(1);
+    const errors = wrongToken.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^::error::reading QuantEcon as github-token: GitHub rejected the token \(401\)/);
+    expect(unmasked(wrongToken)).not.toContain("ghp_not_the_right_token_42");
+  });
+
+  it("release writes the publishable tree: action.yml, the bundle, README and LICENSE", async () => {
+    const out = join(tmp.dir, "release");
+    const child = spawn(process.execPath, [fileURLToPath(new URL("../packages/action-activity-report/scripts/release.mjs", import.meta.url)), out], { stdio: "ignore" });
+    expect(await new Promise((done) => child.on("close", done))).toBe(0);
+    for (const file of ["action.yml", "README.md", "LICENSE", "dist/index.js", "dist/package.json"]) expect(existsSync(join(out, file)), file).toBe(true);
+    expect(readFileSync(join(out, "dist/index.js"))).toEqual(readFileSync(BUNDLE));
   });
 });

@@ -65,6 +65,14 @@ export function readInputs(get: GetInput, env: Record<string, string | undefined
     if (!m) throw new ActionError(`input track-external-repos: ${JSON.stringify(repo)} is not OWNER/REPO`);
     return { owner: m[1]!, name: m[2]! };
   });
+  const excludeRepos = listInput(get("exclude-repos"));
+  for (const pattern of excludeRepos) {
+    try {
+      new RegExp(pattern);
+    } catch (error) {
+      throw new ActionError(`input exclude-repos: ${JSON.stringify(pattern)} is not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, "")})`);
+    }
+  }
   const failOn = optional(get("fail-on").toLowerCase());
   if (failOn !== undefined && failOn !== "personal") throw new ActionError(`input fail-on: ${JSON.stringify(failOn)} is not a gate (the one gate is "personal")`);
   const appId = optional(get("app-id"));
@@ -82,7 +90,7 @@ export function readInputs(get: GetInput, env: Record<string, string | undefined
     postTo,
     postToken: optional(get("post-token")),
     labels: listInput(get("labels")),
-    excludeRepos: listInput(get("exclude-repos")),
+    excludeRepos,
     trackExternalRepos,
     audit: booleanInput(get, "audit", true),
     failOn: failOn as "personal" | undefined,

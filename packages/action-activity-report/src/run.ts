@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as core from "./runner.js";
 import { isValidTimeZone, lastCompleteMonth, monthWindow, utcInstant, type Dataset } from "@quantecon/attribution";
-import { fetchWorkflowFiles, graphqlUrlFor, type PostResult } from "@quantecon/attribution-github";
+import { fetchWorkflowFiles, GitHubError, graphqlUrlFor, type PostResult } from "@quantecon/attribution-github";
 import {
   auditReport,
   buildReport,
@@ -95,7 +95,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const at = generatedAt(env);
 
   const ctx = { org: inputs.organization, token: credentials.readToken, apiUrl: graphqlUrl, config, excludeRepos: inputs.excludeRepos, log: (line: string) => core.info(line) };
-  const dataset = await collectMonth(ctx, window, inputs.trackExternalRepos);
+  const dataset = await collectMonth(ctx, window, inputs.trackExternalRepos).catch((error: unknown) => {
+    // The library names the CLI's GITHUB_TOKEN; here the credential is an input.
+    if (error instanceof GitHubError && error.code === "E_GITHUB_AUTH") throw new GitHubError(error.code, `reading ${inputs.organization} as ${credentials.readAs}: ${error.message}`);
+    throw error;
+  });
   const missing = (dataset.warnings ?? []).filter((w) => w.code !== "EXCLUDED");
   if (missing.length > 0) core.warning(`${missing.length} part(s) of ${inputs.organization} could not be read (first: ${missing[0]?.message}); the report's data completeness section lists them`);
 
