@@ -85,7 +85,12 @@ const reportIssues = () => gh.world.repo("QuantEcon/meta")!.issues.filter((i) =>
 
 beforeAll(async () => {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`pnpm build\` (the root \`pnpm test\` does) before this test`);
-  gh = await startFakeGitHub(loadFixtureWorld(), { token: TOKEN, app: { appId: APP_ID, publicKey: keys.publicKey, installations: { QuantEcon: 4040 } } });
+  // A repository outside the organization, for track-external-repos.
+  const world = loadFixtureWorld();
+  const pr = world.pullRequests.find((p) => p.repo === "QuantEcon/lecture-python.zh-cn" && p.number === 236)!;
+  world.repos.push({ name: "jstac/notes", defaultBranch: "main", isArchived: false, isFork: false });
+  world.pullRequests.push({ ...pr, repo: "jstac/notes", number: 7, url: "https://github.com/jstac/notes/pull/7", title: "Fix a typo", body: "", author: "HumphreyYang", headRef: "fix-typo", headRepo: "jstac/notes", labels: [] });
+  gh = await startFakeGitHub(world, { token: TOKEN, app: { appId: APP_ID, publicKey: keys.publicKey, installations: { QuantEcon: 4040 } } });
 });
 afterAll(() => gh?.close());
 beforeEach(() => {
@@ -196,6 +201,18 @@ describe("the bundled Action, run as the runner runs it", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^::error::reading QuantEcon as github-token: GitHub rejected the token \(401\)/);
     expect(unmasked(wrongToken)).not.toContain("ghp_not_the_right_token_42");
+  });
+
+  it("includes track-external-repos in the report", async () => {
+    const r = await runAction({ ...base(), "post-to": "", audit: "false", "fetch-previous": "false", "track-external-repos": "jstac/notes" });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain("fetching tracked repository jstac/notes");
+    expect(r.stdout).toContain("post-to is empty: the report is not posted");
+    const report = JSON.parse(readFileSync(r.outputs["report-json"]!, "utf8")) as { repos: { repo: string }[]; items: { ref: string; class: string }[] };
+    expect(report.repos.map((x) => x.repo)).toContain("jstac/notes");
+    expect(report.items.find((i) => i.ref === "jstac/notes#7")).toMatchObject({ class: "human" });
+    const dataset = JSON.parse(readFileSync(r.outputs["dataset"]!, "utf8")) as { repos: { name: string }[] };
+    expect(dataset.repos.map((x) => x.name)).toEqual(expect.arrayContaining(["QuantEcon/meta", "jstac/notes"]));
   });
 
   it("release writes the publishable tree: action.yml, the bundle, README and LICENSE", async () => {
