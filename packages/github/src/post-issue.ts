@@ -90,15 +90,19 @@ interface IssueHit {
   viewerDidAuthor: boolean;
 }
 
-const LOOKUP = `query ($owner: String!, $name: String!, $cursor: String, $labels: [String!]) {
+// Light pages (no bodies): only the viewer's own issues are candidates, and only their bodies are read.
+const LOOKUP = `query ($owner: String!, $name: String!, $cursor: String) {
   repository(owner: $owner, name: $name) {
     id
-    issues(first: 25, after: $cursor, labels: $labels, orderBy: { field: CREATED_AT, direction: DESC }) {
+    issues(first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: DESC }) {
       pageInfo { hasNextPage endCursor }
-      nodes { id number url title body createdAt viewerDidAuthor }
+      nodes { id number url title createdAt viewerDidAuthor }
     }
   }
 }`;
+
+const bodiesQuery = (ids: readonly string[]): string =>
+  `query {\n${ids.map((id, i) => `  i${i}: node(id: ${JSON.stringify(id)}) { ... on Issue { id body } }`).join("\n")}\n}`;
 
 const CREATE_ISSUE = `mutation ($repositoryId: ID!, $title: String!, $body: String!, $labelIds: [ID!]) {
   createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body, labelIds: $labelIds }) { issue { id number url } }
@@ -117,8 +121,8 @@ const CREATE_LABEL = `mutation ($repositoryId: ID!, $name: String!) {
   createLabel(input: { repositoryId: $repositoryId, name: $name, color: "ededed", description: "Activity reports posted by qe-report" }) { label { id } }
 }`;
 
-// A month's report issue sits among the newest; this bounds the lookup when no `notBefore` is given.
-const MAX_LOOKUP_PAGES = 40;
+// A month's report issue sits among the newest; past this many issues the lookup gives up rather than guess.
+const MAX_LOOKUP_PAGES = 50;
 
 const RETIRED = "_This part of an earlier, longer version of the report is no longer used._\n";
 
@@ -164,22 +168,31 @@ function splitRepo(repo: string): { owner: string; name: string } {
 /** The newest issue the viewer opened that carries the key's marker, and the repository's id. */
 async function findIssue(send: Send, options: PostReportOptions, owner: string, name: string): Promise<{ repositoryId: string; issue: IssueHit | undefined }> {
   const stop = options.notBefore === undefined ? Number.NEGATIVE_INFINITY : Date.parse(options.notBefore);
-  const labels = options.labels && options.labels.length > 0 ? [options.labels[0]] : null;
   let cursor: string | null = null;
   let repositoryId = "";
   for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
-    type Answer = { repository: { id: string; issues: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: IssueHit[] } } | null };
-    const answer: Answer = await send<Answer>(LOOKUP, { owner, name, cursor, labels });
+    type Listed = Omit<IssueHit, "body">;
+    type Answer = { repository: { id: string; issues: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Listed[] } } | null };
+    const answer: Answer = await send<Answer>(LOOKUP, { owner, name, cursor });
     if (!answer.repository) throw new GitHubError("E_GITHUB_NOT_FOUND", `posting to ${options.repo}: repository not found, or the post token cannot see it`);
     repositoryId = answer.repository.id;
     const { nodes, pageInfo } = answer.repository.issues;
-    // Only our own issue counts: anyone can open an issue that quotes the marker.
-    const hit = nodes.find((n) => n.viewerDidAuthor && readPostMarker(n.body)?.key === options.key && readPostMarker(n.body)?.part === 1);
-    if (hit) return { repositoryId, issue: hit };
-    if (!pageInfo.hasNextPage || nodes.some((n) => Date.parse(n.createdAt) < stop)) break;
+    // Only our own issues count: anyone can open an issue that quotes the marker.
+    const mine = nodes.filter((n) => n.viewerDidAuthor && Date.parse(n.createdAt) >= stop);
+    if (mine.length > 0) {
+      const bodies = await send<Record<string, { id: string; body: string } | null>>(bodiesQuery(mine.map((n) => n.id)), {});
+      for (const [i, node] of mine.entries()) {
+        const marker = readPostMarker(bodies[`i${i}`]?.body ?? "");
+        if (marker?.key === options.key && marker.part === 1) return { repositoryId, issue: { ...node, body: bodies[`i${i}`]!.body } };
+      }
+    }
+    if (!pageInfo.hasNextPage || nodes.some((n) => Date.parse(n.createdAt) < stop)) return { repositoryId, issue: undefined };
     cursor = pageInfo.endCursor;
   }
-  return { repositoryId, issue: undefined };
+  throw new GitHubError(
+    "E_GITHUB_RESPONSE",
+    `posting to ${options.repo}: looked through the newest ${(MAX_LOOKUP_PAGES * 100).toLocaleString("en-US")} issues without reaching the report's window; not posting, so as not to open a second issue for it`,
+  );
 }
 
 async function labelIds(send: Send, owner: string, name: string, repositoryId: string, labels: readonly string[]): Promise<string[]> {
