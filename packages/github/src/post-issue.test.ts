@@ -45,8 +45,12 @@ describe("postReport", () => {
     const comments = [...postingState(gh.world).comments.values()].filter((c) => c.issueId === gh.world.issueItem(gh.world.repo("QuantEcon/meta")!, first.number!)!.id);
     expect(comments.map((c) => c.body.split("\n")[0])).toEqual(["two", "_This part of an earlier, longer version of the report is no longer used._"]);
 
+    const beforeThird = postingState(gh.world).mutations.length;
     const third = await postReport({ ...base(), parts: ["# Report v2", "two"] });
     expect(third.issue.action).toBe("unchanged");
+    // Unchanged comments are left alone too (the marker keeps a digest of each): no write at all.
+    expect(third.comments.map((c) => c.action)).toEqual(["unchanged", "unchanged"]);
+    expect(postingState(gh.world).mutations.length).toBe(beforeThird);
   });
 
   it("ignores an issue someone else opened with the same marker", async () => {

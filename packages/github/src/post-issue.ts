@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { graphql as octokitGraphql, GraphqlResponseError } from "@octokit/graphql";
 import { GitHubError } from "./errors.js";
 
@@ -50,14 +51,23 @@ export function postKey(org: string, window: { from: string; to: string }): stri
   return `${org.toLowerCase()} ${window.from}/${window.to}`;
 }
 
+/** A posted continuation comment as the issue's marker lists it: its node id and a digest of its body. */
+export interface MarkedComment {
+  id: string;
+  digest: string;
+}
+
+/** The digest the marker keeps of a comment's body, so a re-run can leave an unchanged comment alone. */
+export const bodyDigest = (body: string): string => createHash("sha256").update(body).digest("base64url").slice(0, 16);
+
 /** The hidden line that identifies a posted body: the report's key, the part, and (in the issue) its continuation comments. */
-export function postMarker(key: string, part: number, commentIds: readonly string[] = []): string {
-  const ids = part === 1 ? ` comments=${commentIds.join(",")}` : "";
+export function postMarker(key: string, part: number, comments: readonly MarkedComment[] = []): string {
+  const ids = part === 1 ? ` comments=${comments.map((c) => `${c.id}~${c.digest}`).join(",")}` : "";
   return `<!-- qe-report:post key=${encodeURIComponent(key)} part=${part}${ids} -->`;
 }
 
 /** The marker read back from a body, or null. */
-export function readPostMarker(body: string): { key: string; part: number; commentIds: string[] } | null {
+export function readPostMarker(body: string): { key: string; part: number; commentIds: string[]; comments: MarkedComment[] } | null {
   const m = MARKER_RE.exec(body);
   if (!m) return null;
   let key: string;
@@ -66,7 +76,14 @@ export function readPostMarker(body: string): { key: string; part: number; comme
   } catch {
     return null;
   }
-  return { key, part: Number(m[2]), commentIds: (m[3] ?? "").split(",").filter(Boolean) };
+  const comments = (m[3] ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((entry) => {
+      const [id = "", digest = ""] = entry.split("~");
+      return { id, digest };
+    });
+  return { key, part: Number(m[2]), commentIds: comments.map((c) => c.id), comments };
 }
 
 /**
@@ -114,7 +131,7 @@ const ADD_COMMENT = `mutation ($subjectId: ID!, $body: String!) {
   addComment(input: { subjectId: $subjectId, body: $body }) { commentEdge { node { id url } } }
 }`;
 const UPDATE_COMMENT = `mutation ($id: ID!, $body: String!) {
-  updateIssueComment(input: { id: $id, body: $body }) { issueComment { id url body } }
+  updateIssueComment(input: { id: $id, body: $body }) { issueComment { id url } }
 }`;
 const LABEL = `query ($owner: String!, $name: String!, $label: String!) { repository(owner: $owner, name: $name) { label(name: $label) { id } } }`;
 const CREATE_LABEL = `mutation ($repositoryId: ID!, $name: String!) {
@@ -228,7 +245,7 @@ export async function postReport(options: PostReportOptions): Promise<PostResult
   const parts = options.parts.map(defuseMentions);
   const title = options.title.replace(/\s+/g, " ").trim().slice(0, 256);
   const { repositoryId, issue } = await findIssue(send, options, owner, name);
-  const known = issue ? readPostMarker(issue.body)!.commentIds : [];
+  const known = issue ? readPostMarker(issue.body)!.comments : [];
   const extra = parts.length - 1;
 
   if (options.dryRun) {
@@ -251,15 +268,21 @@ export async function postReport(options: PostReportOptions): Promise<PostResult
   const subjectId = current.id;
 
   const comments: PostedBody[] = [];
-  const ids: string[] = [];
+  const ids: MarkedComment[] = [];
   for (let i = 0; i < Math.max(extra, known.length); i++) {
     const text = i < extra ? parts[i + 1]! : RETIRED;
     const body = withMarker(text, postMarker(options.key, i + 2), `part ${i + 2} of the report`);
-    const id = known[i];
+    const digest = bodyDigest(body);
+    const id = known[i]?.id;
+    if (id !== undefined && known[i]?.digest === digest) {
+      ids.push({ id, digest });
+      comments.push({ action: "unchanged", url: null });
+      continue;
+    }
     if (id !== undefined) {
       try {
         const updated = await send<{ updateIssueComment: { issueComment: { id: string; url: string } } }>(UPDATE_COMMENT, { id, body });
-        ids.push(id);
+        ids.push({ id, digest });
         comments.push({ action: i < extra ? "updated" : "retired", url: updated.updateIssueComment.issueComment.url });
         continue;
       } catch (error) {
@@ -270,7 +293,7 @@ export async function postReport(options: PostReportOptions): Promise<PostResult
     }
     if (i >= extra) continue;
     const added = await send<{ addComment: { commentEdge: { node: { id: string; url: string } } } }>(ADD_COMMENT, { subjectId, body });
-    ids.push(added.addComment.commentEdge.node.id);
+    ids.push({ id: added.addComment.commentEdge.node.id, digest });
     comments.push({ action: "created", url: added.addComment.commentEdge.node.url });
   }
 
