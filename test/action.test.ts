@@ -123,6 +123,9 @@ describe("the bundled Action, run as the runner runs it", () => {
     expect(existsSync(join(tmp.dir, "qe-report", "report.html"))).toBe(true);
     // Last month was fetched again, so the report compares with April.
     expect(report.header.previousWindow).toMatchObject({ from: "2026-04-01T00:00:00Z" });
+    // audit is on by default: the posted issue carries the credential audit's checklist.
+    expect(existsSync(join(tmp.dir, "qe-report", "audit.json"))).toBe(true);
+    expect(issue.body).toContain("### Checklist (from the credential audit)");
     // The step summary is the Markdown report.
     expect(first.summary).toMatch(/^# QuantEcon activity report: May 2026/);
     expect(first.summary).toBe(readFileSync(join(tmp.dir, "qe-report", "report.md"), "utf8"));
@@ -206,6 +209,7 @@ describe("the bundled Action, run as the runner runs it", () => {
   it("includes track-external-repos in the report", async () => {
     const r = await runAction({ ...base(), "post-to": "", audit: "false", "fetch-previous": "false", "track-external-repos": "jstac/notes" });
     expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.summary).not.toContain("### Checklist (from the credential audit)");
     expect(r.stdout).toContain("fetching tracked repository jstac/notes");
     expect(r.stdout).toContain("post-to is empty: the report is not posted");
     const report = JSON.parse(readFileSync(r.outputs["report-json"]!, "utf8")) as { repos: { repo: string }[]; items: { ref: string; class: string }[] };
