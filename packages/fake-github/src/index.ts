@@ -8,3 +8,5 @@ export { parseIssueSearch, runIssueSearch, type IssueSearch } from "./search-que
 export type { Context, Resolver, ResolverMap } from "./context.js";
 export { loadFixtureWorld } from "./fixtures/load.js";
 export { generateWorld, type GenerateWorldOptions } from "./generate-world.js";
+export { appRoutes, checkAppJwt, type AppRoutes, type FakeGitHubAppOptions, type RestAnswer } from "./github-app.js";
+export { postingState, FAKE_VIEWER, type PostingState, type PostedComment } from "./resolvers/posting.js";

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { execute, parse, validate, type DocumentNode, type GraphQLError, type GraphQLFieldResolver, type GraphQLTypeResolver } from "graphql";
 import type { Context, RateState, ResolverMap } from "./context.js";
 import { queryCost } from "./cost.js";
+import { appRoutes, type AppRoutes, type FakeGitHubAppOptions } from "./github-app.js";
 import { stringifyCounts, type Fault } from "./faults.js";
 import { allResolvers } from "./resolvers/index.js";
 import { githubSchema } from "./schema.js";
@@ -20,6 +21,8 @@ export interface FakeGitHubOptions {
   resolvers?: ResolverMap;
   /** The server's clock, in epoch milliseconds. */
   now?: () => number;
+  /** A GitHub App whose JWTs the REST token exchange accepts; the installation tokens it hands out work like `token`. */
+  app?: FakeGitHubAppOptions;
 }
 
 /** A running fake GitHub. */
@@ -35,6 +38,8 @@ export interface FakeGitHub {
   /** Every query text received, in order. */
   readonly queries: readonly string[];
   world: WorldIndex;
+  /** The GitHub App routes, when `app` was given. */
+  app: AppRoutes | undefined;
   /** Injects a fault, replacing any active one; `undefined` clears it. */
   setFault(fault: Fault | undefined): void;
   /**
@@ -86,6 +91,7 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
   let requests = 0;
   let points = 0;
   let active: ActiveFault | undefined;
+  const app = options.app ? appRoutes(options.app, now) : undefined;
 
   const fieldResolver: GraphQLFieldResolver<unknown, Context> = (source, args, context, info) => {
     const resolver = resolvers[info.parentType.name]?.[info.fieldName];
@@ -120,6 +126,8 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
     }
     const fault = firing(["drop", "status", "secondary", "unauthorized", "primary", "shape"]);
     if (active && active.skip > 0) active.skip -= 1;
+    const rest = app?.handle(req.method ?? "GET", req.url ?? "", req.headers.authorization);
+    if (rest) return send(res, rest.status, rest.body);
     if (req.method !== "POST" || !/^\/(graphql|api\/graphql)?$/.test(req.url ?? "")) {
       return send(res, 404, { message: "Not Found", documentation_url: "https://docs.github.com/graphql" });
     }
@@ -137,7 +145,7 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
       );
     }
     const auth = /^(?:bearer|token)\s+(.+)$/i.exec(req.headers.authorization ?? "");
-    if (fault?.kind === "unauthorized" || !auth || auth[1] !== token) {
+    if (fault?.kind === "unauthorized" || !auth || (auth[1] !== token && !app?.accepts(auth[1] ?? ""))) {
       return send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/graphql" });
     }
     let payload: { query?: unknown; variables?: unknown };
@@ -207,6 +215,7 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
     },
     queries,
     world: index,
+    app,
     setFault(fault) {
       active = fault ? { fault, skip: fault.after ?? 0, left: fault.times ?? 1 } : undefined;
     },

@@ -109,6 +109,15 @@ export class WorldIndex {
     return this.itemById.get(nodeId("I", `${repo.rec.name}#${number}`));
   }
 
+  /** Adds an issue to a repository, as a mutation would: listed, searchable and reachable by its node id. */
+  addIssue(repo: RepoEntry, issue: Issue): SearchItem {
+    repo.issues.push(issue);
+    const item: SearchItem = { kind: "Issue", rec: issue, repo, id: nodeId("I", `${issue.repo}#${issue.number}`), createdMs: Date.parse(issue.createdAt), updatedMs: Date.parse(issue.updatedAt), closedMs: null, mergedMs: null };
+    this.searchItems.push(item);
+    this.itemById.set(item.id, item);
+    return item;
+  }
+
   /** The search item for a pull request. */
   pullRequestItem(repo: RepoEntry, number: number): SearchItem | undefined {
     return this.itemById.get(nodeId("PR", `${repo.rec.name}#${number}`));

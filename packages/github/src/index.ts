@@ -13,3 +13,18 @@ export {
   type WorkflowFiles,
 } from "./workflows.js";
 export type { ConnectionOptions, RepoSelection } from "./source.js";
+export {
+  postReport,
+  postKey,
+  postMarker,
+  readPostMarker,
+  defuseMentions,
+  bodyDigest,
+  ISSUE_BODY_LIMIT,
+  type MarkedComment,
+  type PostReportOptions,
+  type PostResult,
+  type PostedBody,
+} from "./post-issue.js";
+export { appInstallationToken, normalizePrivateKey, type AppCredentials, type InstallationToken, type InstallationTokenOptions } from "./app-auth.js";
+export { graphqlUrlFor } from "./env.js";

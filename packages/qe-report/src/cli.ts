@@ -8,6 +8,7 @@ import { registerReports } from "./commands/report.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerFetch } from "./commands/fetch.js";
 import { registerAudit } from "./commands/audit.js";
+import { registerPost } from "./commands/post.js";
 
 const NAME = "qe-report";
 
@@ -47,6 +48,7 @@ Try:
   registerInit(program, io);
   registerSchema(program, io);
   registerAudit(program, io);
+  registerPost(program, io);
   return program;
 }
 

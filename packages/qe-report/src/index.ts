@@ -20,3 +20,8 @@ export {
   type ReportChecklistStep,
 } from "./report/index.js";
 export { renderReport, renderReportChunks, REPORT_FORMATS, GITHUB_BODY_LIMIT, type ReportFormat, type RenderReportOptions } from "./render/index.js";
+// Posting and the credential audit, for the Action (packages/action-activity-report) and scripts.
+export { splitMarkdown, trimMarkdown } from "./render/index.js";
+export { publishReport, describePost, type PublishReportOptions } from "./publish.js";
+export { auditReport, personalTokenGate } from "./audit/run-audit.js";
+export { checkPrevious } from "./commands/report.js";

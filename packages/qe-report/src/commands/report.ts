@@ -8,13 +8,14 @@ import { readDatasetFile, readJsonFile, writeFileAtomic } from "../json-file.js"
 import { narrowDataset } from "../report/narrow.js";
 import { loadInputs } from "./inputs.js";
 import { checkTimeZone, resolveWindow, type WindowRequest } from "./windows.js";
+import type { PostOptions } from "./post.js";
 
 /** Output formats of a report. */
 export const FORMATS = ["md", "html", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The flags monthly, weekly and range share. */
-export interface ReportOptions {
+export interface ReportOptions extends PostOptions {
   org?: string;
   config?: string;
   input?: string;
@@ -96,6 +97,7 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   const previous = options.previous === undefined ? undefined : await readDatasetFile(options.previous, io.cwd, "--previous");
   if (previous) checkPrevious(previous, options.previous!, org, window);
   const audit = options.audit === undefined ? undefined : await readJsonFile(options.audit, io.cwd, "--audit");
+  if (options.post !== undefined) (await import("./post.js")).checkRepoFlag(options.post, "--post");
 
   const fetched = loaded ?? (await fetchForReport(org, window, options, io, config));
   if (options.saveDataset !== undefined) {
@@ -112,6 +114,7 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   const report = namingAuditFile(options.audit, () =>
     buildReport(dataset, config, { generatedAt, ...(verdicts ? { verdicts } : {}), ...(previous ? { previous } : {}), ...(audit !== undefined ? { audit } : {}) }),
   );
+  if (options.post !== undefined) await (await import("./post.js")).postBuiltReport(report, options, io);
   if ((options.format === "json" || options.format === "csv") && template === undefined) {
     // Written in pieces: a million items make a JSON report larger than one string may be.
     const chunks = renderReportChunks(report, options.format);
@@ -204,7 +207,10 @@ export function registerReports(program: Command, io: CliIO): void {
     program
       .command("monthly")
       .description("report on a calendar month: who did the work, people or automation")
-      .option("--month <YYYY-MM>", "the month (default: the last complete month in the time zone, or the dataset's)"),
+      .option("--month <YYYY-MM>", "the month (default: the last complete month in the time zone, or the dataset's)")
+      .option("--post <owner/repo>", "also post the report as an issue there (updated, not duplicated, on a re-run; token: GITHUB_TOKEN)")
+      .option("--post-labels <names>", "with --post: labels for a new issue, comma-separated")
+      .option("--dry-run", "with --post: print what would be posted; change nothing"),
   )
     .addHelpText(
       "after",
