@@ -1,4 +1,4 @@
-import { classify, type Config, type Dataset, type Window } from "@quantecon/attribution";
+import { classify, compilePattern, type Config, type Dataset, type Window } from "@quantecon/attribution";
 import { auditWorkflows, buildAuditReport, crossCheckAudit, renderAuditMarkdown, type AuditReport, type WorkflowFile } from "@quantecon/attribution-audit";
 import { fetchActivity, fetchWorkflowFiles, GitHubError, resolveGitHubEnv } from "@quantecon/attribution-github";
 import { checkTimeZone, resolveWindow } from "../commands/windows.js";
@@ -48,7 +48,7 @@ function checkFlags(flags: AuditFlags): void {
   }
   for (const pattern of flags.exclude) {
     try {
-      new RegExp(pattern);
+      compilePattern(pattern);
     } catch (error) {
       throw new QeReportError("E_USAGE", `--exclude ${JSON.stringify(pattern)}: invalid regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, "")})`);
     }

@@ -1,6 +1,6 @@
 import { access, constants, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { isValidTimeZone, monthWindow, rangeWindow, weekWindow, type Dataset, type Window } from "@quantecon/attribution";
+import { compilePattern, isValidTimeZone, monthWindow, rangeWindow, weekWindow, type Dataset, type Window } from "@quantecon/attribution";
 import { fetchActivity, GitHubError, resolveGitHubEnv, type FetchProgress } from "@quantecon/attribution-github";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -61,7 +61,7 @@ function chooseWindow(flags: FetchFlags): Window {
 function checkExcludes(patterns: readonly string[]): void {
   for (const pattern of patterns) {
     try {
-      new RegExp(pattern);
+      compilePattern(pattern);
     } catch (error) {
       throw new QeReportError("E_USAGE", `--exclude ${JSON.stringify(pattern)}: invalid regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, "")})`);
     }
