@@ -107,7 +107,14 @@ export function jsonErrorLine(label: string, text: string, err: unknown): string
     .replace(/ in JSON at position \d+[\s\S]*$/, "")
     .replace(/ at position \d+[\s\S]*$/, "")
     .replace(/ \(line \d+ column \d+\)$/, "");
-  const offset = jsonErrorOffset(text);
+  let offset: number;
+  try {
+    offset = jsonErrorOffset(text);
+  } catch {
+    // Nesting too deep for the position finder's recursion (`[[[[…`): V8's own position, else the end.
+    const at = /at position (\d+)/.exec(raw);
+    offset = at ? Math.min(Number(at[1]), text.length) : text.length;
+  }
   const truncated = offset >= text.length ? " (the file ends too early)" : "";
   return `${label}:${lineCol(text, offset)}: invalid JSON: ${what.charAt(0).toLowerCase()}${what.slice(1)}${truncated}`;
 }
@@ -123,9 +130,12 @@ async function readText(path: string, cwd: string, flag: string): Promise<string
   }
 }
 
+/** A byte-order mark some Windows editors put first: not JSON, but meant as nothing. */
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Reads any JSON file; errors name the flag, the file and the position. */
 export async function readJsonFile(path: string, cwd: string, flag: string): Promise<unknown> {
-  const text = await readText(path, cwd, flag);
+  const text = withoutBom(await readText(path, cwd, flag));
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
@@ -141,7 +151,8 @@ export async function readDatasetFile(path: string, cwd: string, flag = "--input
 }
 
 /** Parses and validates dataset JSON text; `label` names it in errors. */
-export function parseDatasetText(text: string, label: string): Dataset {
+export function parseDatasetText(source: string, label: string): Dataset {
+  const text = withoutBom(source);
   let data: unknown;
   try {
     data = JSON.parse(text);
