@@ -66,7 +66,6 @@ async function completePullRequests(client: GitHubClient, nodes: PullRequestNode
 export async function fetchActivity(options: FetchActivityOptions): Promise<Dataset> {
   checkOptions(options);
   const { org, window } = options;
-  const apiUrl = options.apiUrl ?? "https://api.github.com/graphql";
   const { client, clock } = connect(org, options);
   const progress = (phase: FetchProgress["phase"], done: number, total: number | undefined): void =>
     options.onProgress?.({ phase, done, total, requests: client.requests, points: client.points });
@@ -108,7 +107,7 @@ export async function fetchActivity(options: FetchActivityOptions): Promise<Data
   const draft: Dataset = {
     schema: "qe-activity/v1",
     generatedAt: utcInstant(clock.now()),
-    source: { kind: "github", org, apiUrl, cost: { requests: client.requests, points: client.points } },
+    source: { kind: "github", org, apiUrl: client.endpoint, cost: { requests: client.requests, points: client.points } },
     window,
     repos: scanned.map((r) => r.repo),
     actors: actors.pick(loginsOf({ pullRequests, commits, issues })),

@@ -13,3 +13,6 @@ export {
   type WorkflowFiles,
 } from "./workflows.js";
 export type { ConnectionOptions, RepoSelection } from "./source.js";
+export { checkEndpoint, isLoopback } from "./endpoint.js";
+export { LIMITS } from "./client.js";
+export { displayUrl } from "./redact.js";
