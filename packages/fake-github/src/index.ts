@@ -8,3 +8,4 @@ export { parseIssueSearch, runIssueSearch, type IssueSearch } from "./search-que
 export type { Context, Resolver, ResolverMap } from "./context.js";
 export { loadFixtureWorld } from "./fixtures/load.js";
 export { generateWorld, type GenerateWorldOptions } from "./generate-world.js";
+export { startHostileGitHub, type HostileGitHub, type HostileMode } from "./hostile.js";

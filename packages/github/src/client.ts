@@ -112,7 +112,7 @@ export class GitHubClient {
 
   /** This attempt's limits: the last attempt before the retry deadline gets only what is left of it. */
   private attemptLimits(): AttemptLimits {
-    return { timeoutMs: Math.max(1000, Math.min(this.timeoutMs, this.deadlineMs - this.spent)), maxBytes: this.maxBytes };
+    return { timeoutMs: Math.min(this.timeoutMs, Math.max(1000, this.deadlineMs - this.spent)), maxBytes: this.maxBytes };
   }
 
   /** Runs one query, checks its answer against `schema`, and returns data with any partial errors. */
@@ -184,7 +184,7 @@ export class GitHubClient {
   private deadlinePassed(name: string, failures: number, what: string): GitHubError {
     return new GitHubError(
       "E_GITHUB_NETWORK",
-      `${what}: gave up on the ${name} query after ${failures + 1} attempts in ${formatDuration(this.spent)} (the retry deadline is ${formatDuration(this.deadlineMs)}; ${this.endpoint}); try again later`,
+      `${what}; gave up after ${failures + 1} attempts in ${formatDuration(this.spent)} (the retry deadline is ${formatDuration(this.deadlineMs)}; ${this.endpoint}); try again later`,
     );
   }
 

@@ -40,7 +40,7 @@ function checkOptions(options: FetchActivityOptions): void {
 
 
 /** Fills in reviews, labels and assignees of pull requests that had more than 100 of any. */
-async function completePullRequests(client: GitHubClient, nodes: PullRequestNode[]): Promise<void> {
+async function completePullRequests(client: GitHubClient, nodes: PullRequestNode[], warnings: DatasetWarning[]): Promise<void> {
   const requests: { node: PullRequestNode; request: MoreItemsRequest }[] = [];
   for (const node of nodes) {
     if (node.reviews.pageInfo.hasNextPage) requests.push({ node, request: { id: node.id, kind: "PullRequest", field: "reviews", cursor: node.reviews.pageInfo.endCursor } });
@@ -48,7 +48,8 @@ async function completePullRequests(client: GitHubClient, nodes: PullRequestNode
     if (node.assignees.totalCount > node.assignees.nodes.length) requests.push({ node, request: { id: node.id, kind: "PullRequest", field: "assignees", cursor: null } });
   }
   if (requests.length === 0) return;
-  const more = await fetchMoreItems(client, requests.map((r) => r.request));
+  const repoOf = new Map(requests.map((r) => [r.request, r.node.repository.nameWithOwner]));
+  const more = await fetchMoreItems(client, requests.map((r) => r.request), (request, problem) => warnings.push({ code: "PAGING", repo: repoOf.get(request) ?? "", message: problem }));
   for (const { node, request } of requests) {
     const items = more.get(request) ?? [];
     if (request.field === "reviews") node.reviews.nodes.push(...(items as ReviewNode[]));
@@ -84,7 +85,7 @@ export async function fetchActivity(options: FetchActivityOptions): Promise<Data
   const prs = await searchAll(client, { ...scope, kind: "PullRequest", onProgress: (d, t) => progress("pullRequests", d, t) });
   warnings.push(...prs.warnings);
   const keptPrNodes = prs.nodes.filter((node) => inScope.has(node.repository.nameWithOwner.toLowerCase()));
-  await completePullRequests(client, keptPrNodes);
+  await completePullRequests(client, keptPrNodes, warnings);
   const actors = new ActorRegistry();
   const pullRequests = keptPrNodes.map((node) => toPullRequest(node, actors)).filter((pr) => pullRequestInWindow(pr, window));
 

@@ -10,8 +10,13 @@ const NODES_PER_REQUEST = 20;
 /**
  * Pages through connections that did not fit in their first 100 (a PR with 150 reviews) and
  * returns every node of each, in order. A request with a cursor continues; one without starts over.
+ * A walk a paging guard stops keeps what it read and is reported to `onStop` (thrown without it).
  */
-export async function fetchMoreItems(client: GitHubClient, requests: readonly MoreItemsRequest[]): Promise<Map<MoreItemsRequest, unknown[]>> {
+export async function fetchMoreItems(
+  client: GitHubClient,
+  requests: readonly MoreItemsRequest[],
+  onStop?: (request: MoreItemsRequest, problem: string) => void,
+): Promise<Map<MoreItemsRequest, unknown[]>> {
   const out = new Map<MoreItemsRequest, unknown[]>(requests.map((r) => [r, []]));
   let pending = requests.map((request) => ({ request, cursor: request.cursor, pager: new Pager("MoreItems", `the ${request.field} of ${request.kind} ${request.id}`) }));
   while (pending.length > 0) {
@@ -28,7 +33,10 @@ export async function fetchMoreItems(client: GitHubClient, requests: readonly Mo
       const items = out.get(entry.request);
       for (const item of connection.nodes) items?.push(item);
       const cursor = entry.pager.advance(connection.pageInfo, connection.nodes.length);
-      if (entry.pager.problem) throw new GitHubError("E_GITHUB_RESPONSE", entry.pager.problem);
+      if (entry.pager.problem) {
+        if (!onStop) throw new GitHubError("E_GITHUB_RESPONSE", entry.pager.problem);
+        onStop(entry.request, entry.pager.problem);
+      }
       if (cursor !== null) next.push({ ...entry, cursor });
     });
     pending = [...next, ...pending.slice(NODES_PER_REQUEST)];
