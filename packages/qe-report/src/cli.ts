@@ -59,8 +59,13 @@ function commandIn(argv: readonly string[], program: Command): string | undefine
 /** Never let a token reach the terminal, even inside an error message from a dependency. */
 function redact(text: string, env: CliIO["env"]): string {
   let out = text;
-  for (const key of ["GITHUB_TOKEN", "GH_TOKEN"]) {
-    const secret = env[key];
+  const secrets = [env["GITHUB_TOKEN"], env["GH_TOKEN"]];
+  // Credentials written into an endpoint URL (`https://user:pass@host/…`) are secrets too.
+  for (const key of ["GITHUB_GRAPHQL_URL", "GITHUB_API_URL"]) {
+    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(env[key]?.trim() ?? "")?.[1];
+    if (userinfo) secrets.push(userinfo, ...userinfo.split(":"));
+  }
+  for (const secret of secrets) {
     if (secret && secret.length >= 4) out = out.split(secret).join("***");
   }
   return out;

@@ -9,6 +9,7 @@ import type { CliIO } from "../io.js";
 import { writeFileAtomic } from "../json-file.js";
 import { demoWorkflowFiles } from "./demo-workflows.js";
 import { auditedRepos, scopeActivity } from "./scope.js";
+import { checkedEndpoint } from "../commands/endpoint.js";
 
 /** The flags of `qe-report audit`, as commander parses them. */
 export interface AuditFlags {
@@ -26,6 +27,7 @@ export interface AuditFlags {
   failOn?: "personal";
   generatedAt?: string;
   allowPartial?: boolean;
+  insecure?: boolean;
   includeArchived?: boolean;
   quiet?: boolean;
 }
@@ -86,8 +88,9 @@ async function githubSources(flags: AuditFlags, io: CliIO): Promise<{ config: Co
   // The window is settled before any request, so a bad --month fails fast.
   const window: Window | undefined = input || !flags.crossCheck ? undefined : resolveWindow({ kind: "month", month: flags.month }, flags.tz ?? config.timeZone, io.now(), undefined).window;
 
-  say(`reading the workflows of ${org} via ${apiUrl}`);
-  const read = await fetchWorkflowFiles({ org, token, apiUrl, ...(repos ? { repos } : {}), includeRepos, excludeRepos, includeArchived: flags.includeArchived === true, onWait });
+  const shownUrl = checkedEndpoint(apiUrl, flags.insecure, io, "audit");
+  say(`reading the workflows of ${org} via ${shownUrl}`);
+  const read = await fetchWorkflowFiles({ org, token, apiUrl, allowInsecure: flags.insecure === true, ...(repos ? { repos } : {}), includeRepos, excludeRepos, includeArchived: flags.includeArchived === true, onWait });
   const missing = read.warnings.filter((w) => w.code !== "EXCLUDED");
   for (const w of missing) io.stderr.write(`audit: warning: ${w.repo ? `${w.repo}: ` : ""}${w.code}: ${w.message}\n`);
   if (missing.length > 0 && !flags.allowPartial) {
@@ -101,7 +104,7 @@ async function githubSources(flags: AuditFlags, io: CliIO): Promise<{ config: Co
     say(`fetching activity from ${window.from} to ${window.to} for the cross-check`);
     // The whole organization's month (search is org-wide anyway): the workflows of a few
     // repositories may write anywhere, and the report is scoped to what they touch afterwards.
-    dataset = await fetchActivity({ org, window, token, apiUrl, includeRepos, excludeRepos, allowPartial: flags.allowPartial === true, onWait });
+    dataset = await fetchActivity({ org, window, token, apiUrl, allowInsecure: flags.insecure === true, includeRepos, excludeRepos, allowPartial: flags.allowPartial === true, onWait });
     say(`fetched ${dataset.pullRequests.length} pull requests, ${dataset.commits.length} commits, ${dataset.issues.length} issues`);
   }
   return { config, sources: { org, files: read.files, repos: read.repos, dataset } };
