@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadFixtureWorld, startHostileGitHub, type HostileGitHub, type HostileMode } from "@quantecon/fake-github";
@@ -106,4 +107,79 @@ describe("qe-report fetch against hostile servers", () => {
     expect(report.code).toBe(2);
     expect(report.stderr).toMatch(/unencrypted/);
   });
+});
+
+describe("--out keeps what is already there", () => {
+  it("writes through a symlink: the link stays, its target gets the report", async () => {
+    const dir = scratch();
+    const target = write(dir, "target.md", "old");
+    symlinkSync(target, join(dir, "link.md"));
+    const r = await run(["monthly", "--demo", "--out", join(dir, "link.md")]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, "link.md")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, "link.md"))).toBe(target);
+    expect(readFileSync(target, "utf8")).toMatch(/^# QuantEcon activity report/);
+  });
+
+  it("a dangling symlink is refused, exit 2", async () => {
+    const dir = scratch();
+    symlinkSync(join(dir, "nowhere.md"), join(dir, "link.md"));
+    const r = await run(["monthly", "--demo", "--out", join(dir, "link.md")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/symbolic link to a file that does not exist/);
+  });
+
+  it("keeps a 0600 file 0600", async () => {
+    const dir = scratch();
+    const out = write(dir, "private.md", "old");
+    chmodSync(out, 0o600);
+    expect((await run(["monthly", "--demo", "--out", out])).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, "utf8")).toMatch(/^# QuantEcon/);
+  });
+
+  it("refuses a device", async () => {
+    const r = await run(["monthly", "--demo", "--out", "/dev/null"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out \/dev\/null: is not a regular file/);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+
+  it("refuses to overwrite the dataset it reads (also through another name)", async () => {
+    const dir = scratch();
+    const input = write(dir, "d.json", readFileSync(DEMO, "utf8"));
+    symlinkSync(input, join(dir, "alias.json"));
+    for (const out of [input, join(dir, "alias.json")]) {
+      const r = await run(["monthly", "--input", input, "--out", out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is the same file as --input/);
+    }
+    expect(readFileSync(input, "utf8")).toBe(readFileSync(DEMO, "utf8"));
+  });
+
+  it("removes the temp files of an earlier run that was killed outright", async () => {
+    const dir = scratch();
+    const stale = write(dir, ".report.md.999999.0123abcd.tmp", "half");
+    const other = write(dir, ".unrelated.999999.0123abcd.tmp", "not ours");
+    expect((await run(["monthly", "--demo", "--out", join(dir, "report.md")])).code).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+  });
+
+  it("an interrupted write (SIGTERM) leaves no temp file and the old file intact", async () => {
+    const dir = scratch();
+    const out = write(dir, "big.json", "old");
+    const script = `import { writeFileAtomic } from ${JSON.stringify(fileURLToPath(new URL("../packages/qe-report/src/json-file.ts", import.meta.url)))};
+function* forever() { for (;;) yield "x".repeat(4096); }
+await writeFileAtomic(${JSON.stringify(out)}, forever(), "/");`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: "ignore" });
+    const temps = () => readdirSync(dir).filter((n) => n.endsWith(".tmp"));
+    for (let i = 0; i < 300 && temps().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(temps()).toHaveLength(1);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe("SIGTERM");
+    expect(temps()).toEqual([]);
+    expect(readFileSync(out, "utf8")).toBe("old");
+  }, 30_000);
 });

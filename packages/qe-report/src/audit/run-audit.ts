@@ -135,7 +135,10 @@ export async function runAudit(flags: AuditFlags, io: CliIO): Promise<void> {
   const report = auditReport(sources, config, generatedAt);
   const text = flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderAuditMarkdown(report);
   if (flags.out === undefined) io.stdout.write(text);
-  else await writeFileAtomic(flags.out, text, io.cwd);
+  else {
+    const read = [flags.input === undefined ? [] : [{ flag: "--input", path: flags.input }], flags.config === undefined ? [] : [{ flag: "--config", path: flags.config }]].flat();
+    await writeFileAtomic(flags.out, text, io.cwd, "--out", { protect: read });
+  }
   const gate = flags.failOn === "personal" ? personalTokenGate(report) : null;
   if (gate) throw new QeReportError("E_GATE", gate);
 }

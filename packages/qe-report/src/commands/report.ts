@@ -4,7 +4,7 @@ import { Option, type Command } from "commander";
 import { classify, utcInstant, type Config, type Dataset, type Verdict } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
 import type { CliIO } from "../io.js";
-import { readDatasetFile, readJsonFile, writeFileAtomic } from "../json-file.js";
+import { readDatasetFile, readJsonFile, writeFileAtomic, type ProtectedFile } from "../json-file.js";
 import { narrowDataset } from "../report/narrow.js";
 import { loadInputs } from "./inputs.js";
 import { checkTimeZone, resolveWindow, type WindowRequest } from "./windows.js";
@@ -99,9 +99,20 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   if (previous) checkPrevious(previous, options.previous!, org, window);
   const audit = options.audit === undefined ? undefined : await readJsonFile(options.audit, io.cwd, "--audit");
 
+  // The files this run reads: `--out` or `--save-dataset` naming one of them is refused, not obeyed.
+  const readFiles: ProtectedFile[] = (
+    [
+      ["--input", options.input],
+      ["--previous", options.previous],
+      ["--audit", options.audit],
+      ["--template", options.template],
+      ["--config", options.config],
+    ] as const
+  ).flatMap(([flag, path]) => (path === undefined ? [] : [{ flag, path }]));
+  const protect = { protect: readFiles };
   const fetched = loaded ?? (await fetchForReport(org, window, options, io, config));
   if (options.saveDataset !== undefined) {
-    await writeFileAtomic(options.saveDataset, JSON.stringify(fetched, null, 2) + "\n", io.cwd, "--save-dataset");
+    await writeFileAtomic(options.saveDataset, JSON.stringify(fetched, null, 2) + "\n", io.cwd, "--save-dataset", protect);
   }
   // A window inside the dataset's (a week of a month): classify the whole dataset, report the part.
   let dataset: Dataset = fetched;
@@ -117,7 +128,7 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   if ((options.format === "json" || options.format === "csv") && template === undefined) {
     // Written in pieces: a million items make a JSON report larger than one string may be.
     const chunks = renderReportChunks(report, options.format);
-    if (options.out !== undefined) await writeFileAtomic(options.out, chunks, io.cwd);
+    if (options.out !== undefined) await writeFileAtomic(options.out, chunks, io.cwd, "--out", protect);
     else for (const chunk of chunks) await writeOut(io, chunk);
     return;
   }
@@ -129,7 +140,7 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   }
   const paths = parts.map((_, i) => partPath(options.out!, i + 1));
   // Later parts first, so the first file never names parts that are not there yet.
-  for (let i = parts.length - 1; i >= 0; i--) await writeFileAtomic(paths[i]!, parts[i]!, io.cwd);
+  for (let i = parts.length - 1; i >= 0; i--) await writeFileAtomic(paths[i]!, parts[i]!, io.cwd, "--out", protect);
   // Parts left by an earlier, longer report would be posted as if they belonged to this one.
   for (let n = parts.length + 1; await unlink(resolve(io.cwd, partPath(options.out, n))).then(() => true, () => false); n++);
   if (parts.length > 1) io.stderr.write(`report split into ${parts.length} parts: ${paths.join(", ")}\n`);
