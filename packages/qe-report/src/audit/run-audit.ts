@@ -38,6 +38,8 @@ interface AuditSources {
   files: WorkflowFile[];
   repos: string[];
   dataset: Dataset | undefined;
+  /** Workflow files or repositories the fetch could not read (kept with --allow-partial). */
+  unread?: readonly { repo?: string | undefined; code: string; message: string }[];
 }
 
 function checkFlags(flags: AuditFlags): void {
@@ -107,7 +109,7 @@ async function githubSources(flags: AuditFlags, io: CliIO): Promise<{ config: Co
     dataset = await fetchActivity({ org, window, token, apiUrl, allowInsecure: flags.insecure === true, includeRepos, excludeRepos, allowPartial: flags.allowPartial === true, onWait });
     say(`fetched ${dataset.pullRequests.length} pull requests, ${dataset.commits.length} commits, ${dataset.issues.length} issues`);
   }
-  return { config, sources: { org, files: read.files, repos: read.repos, dataset } };
+  return { config, sources: { org, files: read.files, repos: read.repos, dataset, unread: missing } };
 }
 
 /** The audit report of what was read: findings, the cross-check with the activity, and the checklist. */
@@ -121,10 +123,16 @@ export function auditReport(sources: AuditSources, config: Config, generatedAt: 
 }
 
 /** Why `--fail-on personal` fails, one line; null when no personal token remains. */
-export function personalTokenGate(report: AuditReport): string | null {
+export function personalTokenGate(report: AuditReport, unread: AuditSources["unread"] = []): string | null {
   const step = report.checklist.find((s) => s.id === "personal-token-revoked");
-  if (!step || step.status !== "not-done") return null;
-  return `--fail-on personal: a personal token is still in use: ${step.evidence.join("; ")}`;
+  if (step && step.status === "not-done") return `--fail-on personal: a personal token is still in use: ${step.evidence.join("; ")}`;
+  // Fail closed: a workflow nobody could read may be the one that still uses a personal token.
+  const first = unread?.[0];
+  if (first) {
+    const more = unread.length > 1 ? ` (and ${unread.length - 1} more)` : "";
+    return `--fail-on personal: cannot rule out a personal token: ${first.repo ? `${first.repo}: ` : ""}${first.message}${more}`;
+  }
+  return null;
 }
 
 /** Runs `qe-report audit`: read, audit, cross-check, write; then the `--fail-on` gate. */
@@ -139,6 +147,6 @@ export async function runAudit(flags: AuditFlags, io: CliIO): Promise<void> {
     const read = [flags.input === undefined ? [] : [{ flag: "--input", path: flags.input }], flags.config === undefined ? [] : [{ flag: "--config", path: flags.config }]].flat();
     await writeFileAtomic(flags.out, text, io.cwd, "--out", { protect: read });
   }
-  const gate = flags.failOn === "personal" ? personalTokenGate(report) : null;
+  const gate = flags.failOn === "personal" ? personalTokenGate(report, sources.unread) : null;
   if (gate) throw new QeReportError("E_GATE", gate);
 }
