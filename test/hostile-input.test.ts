@@ -183,3 +183,48 @@ await writeFileAtomic(${JSON.stringify(out)}, forever(), "/");`;
     expect(readFileSync(out, "utf8")).toBe("old");
   }, 30_000);
 });
+
+describe("crash classes become one line", () => {
+  const oneLine = (r: { stderr: string }) => expect(r.stderr.trim().split("\n")).toHaveLength(1);
+
+  it("a truncated, deeply nested dataset: exit 2, not a stack overflow", async () => {
+    const r = await run(["monthly", "--input", write(scratch(), "deep.json", "[".repeat(200_000))]);
+    expect(r.code).toBe(2);
+    oneLine(r);
+    expect(r.stderr).toMatch(/^qe-report: deep\.json:1:200001: invalid JSON: .*\(the file ends too early\)/);
+  });
+
+  it("a dataset written with a byte-order mark reads as without one", async () => {
+    const r = await run(["monthly", "--input", write(scratch(), "bom.json", `\uFEFF${readFileSync(DEMO, "utf8")}`), "--format", "json"]);
+    expect(r.code).toBe(0);
+  });
+
+  it("1e400 is named as too large, not as 'expected a number, got a number'", async () => {
+    const data = demo();
+    data.commits[0]!["parents"] = 1;
+    const text = JSON.stringify(data).replace('"parents":1', '"parents":1e400');
+    const r = await run(["monthly", "--input", write(scratch(), "inf.json", text)]);
+    expect(r.code).toBe(2);
+    oneLine(r);
+    expect(r.stderr).toMatch(/dataset\.commits\[0\]\.parents: expected a number, got a number too large to hold \(Infinity\)/);
+  });
+
+  it("a dataset window in a zone that does not exist: exit 2 naming the field, not NaN-NaN-NaN", async () => {
+    const data = demo() as ReturnType<typeof demo> & { window: Record<string, string> };
+    data.window["timeZone"] = "Mars/Olympus";
+    const r = await run(["monthly", "--input", write(scratch(), "tz.json", data)]);
+    expect(r.code).toBe(2);
+    oneLine(r);
+    expect(r.stderr).toMatch(/dataset\.window\.timeZone: expected an IANA time zone/);
+    expect(r.stdout).not.toContain("NaN");
+  });
+
+  it("a config whose YAML aliases explode: exit 2, one line", async () => {
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 10; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? "*a" : `*l${i - 1}`).join(", ")}]`);
+    const r = await run(["monthly", "--demo", "--config", write(scratch(), "bomb.yaml", lines.join("\n"))]);
+    expect(r.code).toBe(2);
+    oneLine(r);
+    expect(r.stderr).toMatch(/^qe-report: bomb\.yaml: its YAML aliases expand to too many values/);
+  });
+});

@@ -19,6 +19,7 @@ import type { World } from "./world.js";
  * - `html`: a 200 HTML page, as a proxy's login page would be.
  * - `truncated`: a 200 JSON body cut off half-way.
  * - `absurd-reset`: 403 rate limited with an `x-ratelimit-reset` centuries away and a `retry-after` of 1e300.
+ * - `bad-reset`: 403 rate limited with an `x-ratelimit-reset` that is no number, and no `retry-after`.
  */
 export type HostileMode =
   | "loop-cursor"
@@ -31,7 +32,8 @@ export type HostileMode =
   | "slow-loris"
   | "html"
   | "truncated"
-  | "absurd-reset";
+  | "absurd-reset"
+  | "bad-reset";
 
 /** A running hostile server. */
 export interface HostileGitHub {
@@ -188,6 +190,9 @@ export async function startHostileGitHub(mode: HostileMode, world: World, option
         res
           .writeHead(403, { "content-type": "application/json", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "99999999999999999999", "retry-after": "1e300" })
           .end(JSON.stringify({ message: "API rate limit exceeded" }));
+        return;
+      case "bad-reset":
+        res.writeHead(403, { "content-type": "application/json", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "tomorrow-ish" }).end(JSON.stringify({ message: "API rate limit exceeded" }));
         return;
       default:
         return proxy(req, res, body);

@@ -254,20 +254,30 @@ export class GitHubClient {
     return error.message ?? "unknown error";
   }
 
-  /** `retry-after` in seconds as a number, NaN when absent or absurd (negative, not a number); capped at a day. */
+  /** `retry-after` in seconds (a number or an HTTP date), NaN when absent or unusable; capped at a day so an absurd value reads as "too long". */
   private retryAfter(headers: Headers | undefined): number {
     const text = header(headers, "retry-after")?.trim() ?? "";
-    if (!/^\d+(\.\d+)?$/.test(text)) return Number.NaN;
-    return Math.min(Number(text), MAX_SANE_WAIT_MS / 1000);
+    if (text === "") return Number.NaN;
+    const cap = MAX_SANE_WAIT_MS / 1000;
+    const seconds = Number(text);
+    if (!Number.isNaN(seconds)) return seconds < 0 ? Number.NaN : Math.min(seconds, cap);
+    const at = Date.parse(text);
+    return Number.isNaN(at) ? Number.NaN : Math.min(Math.max(0, (at - this.options.clock.now()) / 1000), cap);
   }
 
-  /** When the primary rate limit resets: the header if it is a sane epoch second, else what the last answer said, else a minute. */
+  /** When the primary rate limit resets: the header's epoch second; without one, what the last answer said, else a minute from now. */
   private resetFrom(headers: Headers | undefined): number {
     const text = header(headers, "x-ratelimit-reset")?.trim() ?? "";
-    const reset = /^\d{1,12}$/.test(text) ? Number(text) * 1000 : Number.NaN;
     const now = this.options.clock.now();
-    if (Number.isFinite(reset) && reset > 0 && reset - now <= MAX_SANE_WAIT_MS) return reset;
-    return this.resetAt ?? now + 60_000;
+    if (text === "") return this.resetAt ?? now + 60_000;
+    const reset = /^\d{1,12}$/.test(text) ? Number(text) * 1000 : Number.NaN;
+    if (Number.isNaN(reset) || reset - now > MAX_SANE_WAIT_MS) {
+      throw new GitHubError(
+        "E_GITHUB_RATE_LIMIT",
+        `GitHub reports the API rate limit exhausted, but its reset time (x-ratelimit-reset: ${JSON.stringify(this.redactor.line(text, 40))}) is no usable time (${this.endpoint}); try again later`,
+      );
+    }
+    return reset;
   }
 
   private stillLimited(): GitHubError {

@@ -92,10 +92,15 @@ describe("answers that are not GitHub's", () => {
     expect(requests).toBe(3);
   });
 
-  it("absurd rate-limit headers give one clear line, not 'Invalid time value'", async () => {
-    const { error } = await against("absurd-reset", { maxRetries: 1 });
-    expect(error?.code).toBe("E_GITHUB_RATE_LIMIT");
-    expect(error?.message).not.toMatch(/Invalid time value/);
+  it("absurd rate-limit headers give one clear line at once, not 'Invalid time value'", async () => {
+    const absurd = await against("absurd-reset");
+    expect(absurd.error?.code).toBe("E_GITHUB_RATE_LIMIT");
+    expect(absurd.error?.message).toMatch(/asks to wait 24h, more than the allowed 10m \(--max-wait\): retry after 2026-06-03T00:00:00Z/);
+    expect(absurd.requests).toBe(1);
+    await server?.close();
+    const bad = await against("bad-reset");
+    expect(bad.error?.message).toMatch(/its reset time \(x-ratelimit-reset: "tomorrow-ish"\) is no usable time/);
+    expect(bad.requests).toBe(1);
   });
 });
 

@@ -26,6 +26,7 @@ export class Redactor {
 
   /** Redacted, on one line, at most `max` characters: for text a server chose (an error's type or message). */
   line(text: unknown, max = 500): string {
+    // oxlint-disable-next-line no-control-regex -- control characters are exactly what must go
     const flat = this.text(String(text)).replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
   }
