@@ -52,7 +52,8 @@ async function completePullRequests(client: GitHubClient, nodes: PullRequestNode
   const more = await fetchMoreItems(client, requests.map((r) => r.request), (request, problem) => warnings.push({ code: "PAGING", repo: repoOf.get(request) ?? "", message: problem }));
   for (const { node, request } of requests) {
     const items = more.get(request) ?? [];
-    if (request.field === "reviews") node.reviews.nodes.push(...(items as ReviewNode[]));
+    // A loop, not a spread: a server can send more reviews than a call takes arguments.
+    if (request.field === "reviews") for (const review of items as ReviewNode[]) node.reviews.nodes.push(review);
     else if (request.field === "labels") node.labels.nodes = items as { name: string }[];
     else node.assignees.nodes = items as ActorNode[];
   }

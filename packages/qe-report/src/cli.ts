@@ -108,6 +108,12 @@ function report(err: unknown, argv: readonly string[], program: Command, io: Cli
     return exitCodeFor(err.code);
   }
   const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof RangeError && /call stack/i.test(message)) {
+    // Deeply nested or enormous input that slipped past every check: still one line, not a crash.
+    print(`${NAME}: the input is nested too deeply or is too large to process (${oneLine(message)})`);
+    if (debug && err.stack) print(err.stack);
+    return 1;
+  }
   print(`${NAME}: unexpected error: ${oneLine(message)}${debug ? "" : " (run again with --debug for the stack trace)"}`);
   if (debug && err instanceof Error && err.stack) print(err.stack);
   return 1;
