@@ -45,3 +45,42 @@ describe("patterns run on a linear-time engine", () => {
     expect(at(`${"x".repeat(SCAN_LIMITS["message"]!)}MARKER`)).not.toBe("other");
   });
 });
+
+describe("plain-text patterns", () => {
+  it("answer exactly as the regex would, anchors and escapes included", () => {
+    const cases: [string, string, boolean][] = [
+      ["^dependabot/", "dependabot/npm", true],
+      ["^dependabot/", "x dependabot/npm", false],
+      ["^pre-commit-ci-update-config$", "pre-commit-ci-update-config", true],
+      ["^pre-commit-ci-update-config$", "pre-commit-ci-update-config-2", false],
+      ["Automated changes by \\[create-pull-request\\]\\(https://github\\.com/x\\)", "see Automated changes by [create-pull-request](https://github.com/x) ok", true],
+      ["github\\.com", "githubXcom", false],
+      ["fix$", "quick fix", true],
+      ["/^bump/i", "Bump", true],
+      ["a\\/b", "xa/by", true],
+    ];
+    for (const [pattern, text, expected] of cases) {
+      expect(compilePattern(pattern).test(text), `${pattern} on ${text}`).toBe(expected);
+      expect(new RegExp(pattern.startsWith("/") ? "^bump" : pattern, pattern.startsWith("/") ? "i" : "").test(text)).toBe(expected);
+    }
+    const prefixed: [string, string, boolean][] = [
+      ["^SYNC: (update|add) \\S+\\.md from \\S+", "SYNC: add a.md from b", true],
+      ["^SYNC: (update|add) \\S+\\.md from \\S+", "SYNC:add a.md from b", false],
+      ["^ab*c", "ac", true],
+      ["^ab?c", "ac", true],
+      ["^ab{0,2}c", "ac", true],
+      ["^a\\.*c", "ac", true],
+      ["^ab|cd", "xcd", true],
+      ["^a[|]b", "a|b", true],
+      ["^(a|b)c", "bc", true],
+      ["^🌐 \\[x\\] ", "🌐 [x] y", true],
+      ["^é*x", "x", true],
+    ];
+    for (const [pattern, text, expected] of prefixed) {
+      expect(compilePattern(pattern).test(text), `${pattern} on ${text}`).toBe(expected);
+      expect(new RegExp(pattern, "u").test(text), `native ${pattern}`).toBe(expected);
+    }
+    expect(compilePattern("lecture-python").matchesWhole("lecture-python")).toBe(true);
+    expect(compilePattern("lecture-python").matchesWhole("lecture-python.myst")).toBe(false);
+  });
+});

@@ -33,6 +33,46 @@ function re2Flags(flags: string): number {
   return out;
 }
 
+/**
+ * A pattern that is plain text, maybe anchored (`^dependabot/`, `^deploy: $`, `Automated changes by \[x\]`):
+ * most rules are, and a string comparison answers them faster than any regex engine.
+ */
+function literalTest(body: string, flags: string): { test(text: string): boolean; whole(text: string): boolean } | undefined {
+  if (/[imsuv]/.test(flags)) return undefined;
+  const m = /^(\^?)((?:[^\\.^$|?*+()[\]{}]|\\[^A-Za-z0-9])*)(\$?)$/.exec(body);
+  if (!m) return undefined;
+  const text = (m[2] ?? "").replace(/\\(.)/g, "$1");
+  const start = m[1] === "^";
+  const end = m[3] === "$";
+  const test = start && end ? (t: string) => t === text : start ? (t: string) => t.startsWith(text) : end ? (t: string) => t.endsWith(text) : (t: string) => t.includes(text);
+  return { test, whole: (t) => t === text };
+}
+
+/**
+ * The text every match must start with, for a pattern anchored at the start (`^SYNC: (update|add) …`
+ * must start with `SYNC: `): a cheap test that spares the engine most texts. "" when there is none.
+ */
+function requiredPrefix(body: string, flags: string): string {
+  if (!body.startsWith("^") || /[im]/.test(flags)) return "";
+  let depth = 0;
+  let inClass = false;
+  for (let i = 1; i < body.length; i++) {
+    const c = body[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    // `^ab|cd` matches `cd…` too: a top-level alternative has no common start.
+    else if (c === "|" && depth === 0) return "";
+  }
+  const run = /^\^((?:[^\\.^$|?*+()[\]{}]|\\[^A-Za-z0-9])*)/.exec(body)?.[1] ?? "";
+  const units = [...run.matchAll(/\\[^A-Za-z0-9]|[^\\]/gu)].map((m) => m[0]);
+  // A quantifier after the run applies to its last unit, which is then not required.
+  if ("*?{+".includes(body[1 + run.length] ?? "x")) units.pop();
+  return units.map((u) => (u.startsWith("\\") ? u.slice(1) : u)).join("");
+}
+
 /** Thrown when a pattern is valid JavaScript but needs backtracking (lookaround, backreferences). */
 class UnsupportedPattern extends SyntaxError {}
 
@@ -55,11 +95,13 @@ export function compilePattern(source: string): SafePattern {
     );
   }
   const printed = native.toString();
+  const literal = literalTest(body, flags);
+  const prefix = literal ? "" : requiredPrefix(body, flags);
   return {
     source: body,
     flags,
-    test: (text) => engine.test(text),
-    matchesWhole: (text) => engine.matches(text),
+    test: literal ? literal.test : prefix ? (text) => text.startsWith(prefix) && engine.test(text) : (text) => engine.test(text),
+    matchesWhole: literal ? literal.whole : prefix ? (text) => text.startsWith(prefix) && engine.matches(text) : (text) => engine.matches(text),
     toString: () => printed,
   };
 }
