@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AttributionError } from "./errors.js";
 import { issueLines } from "./issues.js";
+import { isValidTimeZone } from "./windows.js";
 
 /** The dataset format id this package reads and writes. */
 export const DATASET_SCHEMA_ID = "qe-activity/v1";
@@ -133,7 +134,10 @@ export const WarningSchema = z
 export const WindowSchema = z.object({
   from: timestamp.describe("inclusive"),
   to: timestamp.describe("exclusive"),
-  timeZone: z.string().describe("IANA zone the window was computed in"),
+  timeZone: z
+    .string()
+    .refine(isValidTimeZone, { message: 'expected an IANA time zone such as "UTC" or "America/New_York"' })
+    .describe("IANA zone the window was computed in"),
 });
 
 export const DatasetSchema = z

@@ -49,7 +49,7 @@ export {
   type Channel,
 } from "./config.js";
 export { monthWindow, weekWindow, rangeWindow, lastCompleteMonth, inWindow, windowTest, pullRequestInWindow, issueInWindow, isValidTimeZone, utcInstant } from "./windows.js";
-export { compilePattern } from "./pattern.js";
+export { compilePattern, patternProblem, type SafePattern } from "./pattern.js";
 export type { Verdict, Evidence, ActorVerdict, ActorInput } from "./verdict.js";
 export { classifyActor, loginPattern, normalizeLogin } from "./actor.js";
 export { knownAccount, type KnownAccount } from "./known-accounts.js";

@@ -20,6 +20,8 @@ function received(input: unknown): string {
   if (input === undefined) return "nothing";
   if (input === null) return "null";
   if (Array.isArray(input)) return "an array";
+  // JSON's `1e400` parses as Infinity: a number, but not one any field can hold.
+  if (typeof input === "number" && !Number.isFinite(input)) return `a number too large to hold (${input})`;
   return article(typeof input);
 }
 

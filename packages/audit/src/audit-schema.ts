@@ -46,6 +46,8 @@ export const AuditProblemSchema = z.object({
   message: z.string(),
   line: z.number().int().positive().nullable(),
   url: z.string(),
+  /** Secrets the file names that are not a machine account's: what it could not audit might use them. */
+  secrets: z.array(z.string()).optional(),
 });
 
 export const DISCREPANCY_CODES = [

@@ -51,12 +51,36 @@ export function auditWorkflows(files: readonly WorkflowFile[], config: Config): 
   const problems: AuditProblem[] = [];
   for (const file of parsed.data) {
     const { model, problems: found } = readWorkflow(file.text);
-    for (const problem of found) problems.push({ repo: file.repo, path: file.path, ...problem, url: lineUrl(file, problem.line) });
+    // Fail closed: what could not be audited is searched for secrets that could be a personal token.
+    const suspect = found.length > 0 ? undeclaredSecrets(file.text, machineSecrets) : [];
+    for (const problem of found) {
+      problems.push({ repo: file.repo, path: file.path, ...problem, url: lineUrl(file, problem.line), ...(suspect.length > 0 ? { secrets: suspect } : {}) });
+    }
     if (model) findings.push(...auditModel(file, model, machineSecrets));
   }
   findings.sort(compareFindings);
   problems.sort((a, b) => cmp(a.repo, b.repo) || cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.message, b.message));
   return { findings, problems };
+}
+
+// Linear patterns (no nested repetition): a file written to stall the audit cannot.
+const SECRET_REF = /secrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\])/g;
+const LITERAL_TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20}|github_pat_[A-Za-z0-9_]{20})/;
+
+/**
+ * Secrets a workflow's text names that are neither `GITHUB_TOKEN` nor a machine account's, and
+ * "a literal token" when one is written in it: read from the raw text, so it works on a file
+ * that does not parse. Sorted, without duplicates.
+ */
+export function undeclaredSecrets(text: string, machineSecrets: ReadonlyMap<string, string>): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(SECRET_REF)) {
+    const name = (m[1] ?? m[2] ?? "").toUpperCase();
+    if (name && name !== "GITHUB_TOKEN" && !machineSecrets.has(name)) names.add(name);
+  }
+  const out = [...names].sort();
+  if (LITERAL_TOKEN.test(text)) out.push("a literal token");
+  return out;
 }
 
 interface FileContext {

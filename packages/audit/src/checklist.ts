@@ -1,5 +1,5 @@
 import type { Config, Verdict } from "@quantecon/attribution";
-import type { ChecklistStep, Discrepancy, Finding } from "./audit-schema.js";
+import type { AuditProblem, ChecklistStep, Discrepancy, Finding } from "./audit-schema.js";
 import { refRepo } from "./cross-check.js";
 
 /** What `migrationChecklist` reads; `verdicts` are the observed activity, when a dataset was classified. */
@@ -8,6 +8,8 @@ export interface ChecklistInput {
   discrepancies: readonly Discrepancy[];
   verdicts?: readonly Verdict[];
   config: Config;
+  /** Files or parts the audit could not read; those that name undeclared secrets keep the last step open. */
+  problems?: readonly AuditProblem[];
 }
 
 /**
@@ -115,6 +117,10 @@ function personalTokenRevoked(ctx: Ctx): ChecklistStep {
   }
   if (personalFindings.length > 0) evidence.push(`${count(personalFindings.length, "workflow step", "workflow steps")} still use a secret not declared as the machine account's`);
   for (const d of ctx.discrepancies.filter((x) => x.code === "secret-holds-personal-token")) evidence.push(`${d.secret} still holds ${d.person}'s token`);
+  // Fail closed: a file that could not be audited but names such a secret may still use one.
+  const unread = new Map<string, string[]>();
+  for (const p of ctx.problems ?? []) if (p.secrets && p.secrets.length > 0) unread.set(`${p.repo}/${p.path}`, p.secrets);
+  for (const [file, secrets] of unread) evidence.push(`${file} could not be audited and names ${secrets.join(", ")}, not declared as a machine account's secret: it may use a personal token`);
   if (evidence.length > 0) return { ...step, status: "not-done", evidence };
   // Revocation itself is invisible; the data can only say nothing depends on the token any more.
   return {

@@ -70,3 +70,17 @@ describe("renderAuditMarkdown", () => {
     expect(renderAuditMarkdown(report)).toBe(md);
   });
 });
+
+describe("issue references in the audit's Markdown", () => {
+  it("breaks `#12` with a zero-width space: GitHub links `\\#12` all the same", () => {
+    const text = escapeMarkdown("fixes #12 and GH-3");
+    expect(text).not.toMatch(/#\d/);
+    expect(text).not.toMatch(/GH-\d/);
+    expect(text).toContain("#\u200b12");
+  });
+
+  it("keeps only http(s) link targets and encodes what would break out of them", () => {
+    expect(safeUrl("javascript:alert(1)")).toBe("");
+    expect(safeUrl("https://x/a|@b\\c")).toBe("https://x/a%7C%40b%5Cc");
+  });
+});

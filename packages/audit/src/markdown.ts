@@ -6,6 +6,9 @@ const ZWSP = "\u200b";
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
     .replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`)
+    // GitHub links `\#12` to issue 12 all the same: a zero-width space after `#` is what stops it.
+    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
     .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`);
 }
 
@@ -19,9 +22,10 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${flat.replace(/\|/g, "\\|")}${pad}${fence}`;
 }
 
-/** A URL safe as a Markdown link target: characters that would end or break the link are percent-encoded. */
+/** A URL safe as a Markdown link target: http(s) only; characters that would end or break the link are percent-encoded. */
 export function safeUrl(url: string): string {
-  return oneLine(url).replace(/[\s()<>|[\]`"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  if (!/^https?:\/\//i.test(url.trim())) return "";
+  return oneLine(url).replace(/[\s()<>|[\]`"'\\@*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 function oneLine(text: string): string {

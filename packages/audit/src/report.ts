@@ -35,7 +35,7 @@ export function buildAuditReport(input: AuditReportInput): AuditReport {
     window: input.window ? { from: input.window.from, to: input.window.to, timeZone: input.window.timeZone } : null,
     repos: [...new Set(repos)].sort(),
     totals: { files, findings: findings.length, byChannel, problems: problems.length, discrepancies: discrepancies.length },
-    checklist: migrationChecklist({ findings, discrepancies, config: input.config, ...(input.verdicts ? { verdicts: input.verdicts } : {}) }),
+    checklist: migrationChecklist({ findings, discrepancies, problems, config: input.config, ...(input.verdicts ? { verdicts: input.verdicts } : {}) }),
     discrepancies,
     findings: [...findings],
     problems: [...problems],

@@ -10,3 +10,4 @@ export { loadFixtureWorld } from "./fixtures/load.js";
 export { generateWorld, type GenerateWorldOptions } from "./generate-world.js";
 export { appRoutes, checkAppJwt, type AppRoutes, type FakeGitHubAppOptions, type RestAnswer } from "./github-app.js";
 export { postingState, FAKE_VIEWER, type PostingState, type PostedComment } from "./resolvers/posting.js";
+export { startHostileGitHub, type HostileGitHub, type HostileMode } from "./hostile.js";

@@ -1,5 +1,6 @@
 import type { DatasetWarning } from "@quantecon/attribution";
 import type { GitHubClient, QueryResult } from "./client.js";
+import { Pager } from "./paging.js";
 import { commitHistoryQuery, type HistoryRange, type HistorySlice } from "./queries.js";
 import type { ScannedRepo } from "./repos.js";
 import { CommitHistoryShape, type CommitNode, HistoryShape } from "./responses.js";
@@ -19,6 +20,8 @@ interface RepoHistory {
   left: number;
   fetched: number;
   done: boolean;
+  pager: Pager;
+  oids: Set<string>;
 }
 
 /** Every default-branch commit in the window of each repository that has any, with their repo's name. */
@@ -30,7 +33,7 @@ export async function fetchCommits(
 ): Promise<{ commits: { repo: string; node: CommitNode }[]; warnings: DatasetWarning[] }> {
   const histories: RepoHistory[] = repos
     .filter((r) => r.repo.defaultBranch !== null && r.commitCount > 0)
-    .map((scanned) => ({ scanned, cursor: null, left: scanned.commitCount, fetched: 0, done: false }));
+    .map((scanned) => ({ scanned, cursor: null, left: scanned.commitCount, fetched: 0, done: false, pager: new Pager("CommitHistory", scanned.repo.name), oids: new Set<string>() }));
   const commits: { repo: string; node: CommitNode }[] = [];
   const warnings: DatasetWarning[] = [];
   const total = histories.reduce((sum, h) => sum + h.left, 0);
@@ -59,11 +62,18 @@ export async function fetchCommits(
         if (error || !answer) warnings.push({ code: error?.type ?? "NOT_FOUND", repo, message: `commits of ${repo} could not be read: ${error?.message ?? "no answer"}` });
         return;
       }
-      for (const node of connection.nodes) commits.push({ repo, node });
-      history.cursor = connection.pageInfo.endCursor;
+      let fresh = 0;
+      for (const node of connection.nodes) {
+        if (history.oids.has(node.oid)) continue;
+        history.oids.add(node.oid);
+        commits.push({ repo, node });
+        fresh += 1;
+      }
       history.fetched += connection.nodes.length;
       history.left = connection.totalCount - history.fetched;
-      history.done = !connection.pageInfo.hasNextPage || connection.pageInfo.endCursor === null;
+      history.cursor = history.pager.advance(connection.pageInfo, connection.nodes.length, fresh);
+      history.done = history.cursor === null;
+      if (history.pager.problem) warnings.push({ code: "PAGING", repo, message: history.pager.problem });
     });
     onProgress(commits.length, Math.max(total, commits.length));
   }

@@ -40,7 +40,7 @@ function checkOptions(options: FetchActivityOptions): void {
 
 
 /** Fills in reviews, labels and assignees of pull requests that had more than 100 of any. */
-async function completePullRequests(client: GitHubClient, nodes: PullRequestNode[]): Promise<void> {
+async function completePullRequests(client: GitHubClient, nodes: PullRequestNode[], warnings: DatasetWarning[]): Promise<void> {
   const requests: { node: PullRequestNode; request: MoreItemsRequest }[] = [];
   for (const node of nodes) {
     if (node.reviews.pageInfo.hasNextPage) requests.push({ node, request: { id: node.id, kind: "PullRequest", field: "reviews", cursor: node.reviews.pageInfo.endCursor } });
@@ -48,10 +48,12 @@ async function completePullRequests(client: GitHubClient, nodes: PullRequestNode
     if (node.assignees.totalCount > node.assignees.nodes.length) requests.push({ node, request: { id: node.id, kind: "PullRequest", field: "assignees", cursor: null } });
   }
   if (requests.length === 0) return;
-  const more = await fetchMoreItems(client, requests.map((r) => r.request));
+  const repoOf = new Map(requests.map((r) => [r.request, r.node.repository.nameWithOwner]));
+  const more = await fetchMoreItems(client, requests.map((r) => r.request), (request, problem) => warnings.push({ code: "PAGING", repo: repoOf.get(request) ?? "", message: problem }));
   for (const { node, request } of requests) {
     const items = more.get(request) ?? [];
-    if (request.field === "reviews") node.reviews.nodes.push(...(items as ReviewNode[]));
+    // A loop, not a spread: a server can send more reviews than a call takes arguments.
+    if (request.field === "reviews") for (const review of items as ReviewNode[]) node.reviews.nodes.push(review);
     else if (request.field === "labels") node.labels.nodes = items as { name: string }[];
     else node.assignees.nodes = items as ActorNode[];
   }
@@ -66,7 +68,6 @@ async function completePullRequests(client: GitHubClient, nodes: PullRequestNode
 export async function fetchActivity(options: FetchActivityOptions): Promise<Dataset> {
   checkOptions(options);
   const { org, window } = options;
-  const apiUrl = options.apiUrl ?? "https://api.github.com/graphql";
   const { client, clock } = connect(org, options);
   const progress = (phase: FetchProgress["phase"], done: number, total: number | undefined): void =>
     options.onProgress?.({ phase, done, total, requests: client.requests, points: client.points });
@@ -85,7 +86,7 @@ export async function fetchActivity(options: FetchActivityOptions): Promise<Data
   const prs = await searchAll(client, { ...scope, kind: "PullRequest", onProgress: (d, t) => progress("pullRequests", d, t) });
   warnings.push(...prs.warnings);
   const keptPrNodes = prs.nodes.filter((node) => inScope.has(node.repository.nameWithOwner.toLowerCase()));
-  await completePullRequests(client, keptPrNodes);
+  await completePullRequests(client, keptPrNodes, warnings);
   const actors = new ActorRegistry();
   const pullRequests = keptPrNodes.map((node) => toPullRequest(node, actors)).filter((pr) => pullRequestInWindow(pr, window));
 
@@ -108,7 +109,7 @@ export async function fetchActivity(options: FetchActivityOptions): Promise<Data
   const draft: Dataset = {
     schema: "qe-activity/v1",
     generatedAt: utcInstant(clock.now()),
-    source: { kind: "github", org, apiUrl, cost: { requests: client.requests, points: client.points } },
+    source: { kind: "github", org, apiUrl: client.endpoint, cost: { requests: client.requests, points: client.points } },
     window,
     repos: scanned.map((r) => r.repo),
     actors: actors.pick(loginsOf({ pullRequests, commits, issues })),

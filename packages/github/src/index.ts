@@ -28,3 +28,6 @@ export {
 } from "./post-issue.js";
 export { appInstallationToken, normalizePrivateKey, type AppCredentials, type InstallationToken, type InstallationTokenOptions } from "./app-auth.js";
 export { graphqlUrlFor } from "./env.js";
+export { checkEndpoint, isLoopback } from "./endpoint.js";
+export { LIMITS } from "./client.js";
+export { displayUrl } from "./redact.js";

@@ -1,5 +1,6 @@
 import type { GitHubClient, QueryResult } from "./client.js";
 import { GitHubError } from "./errors.js";
+import { Pager } from "./paging.js";
 import { moreItemsQuery, type MoreItemsRequest } from "./queries.js";
 import { MoreItemsShape } from "./responses.js";
 import type { z } from "zod";
@@ -9,10 +10,15 @@ const NODES_PER_REQUEST = 20;
 /**
  * Pages through connections that did not fit in their first 100 (a PR with 150 reviews) and
  * returns every node of each, in order. A request with a cursor continues; one without starts over.
+ * A walk a paging guard stops keeps what it read and is reported to `onStop` (thrown without it).
  */
-export async function fetchMoreItems(client: GitHubClient, requests: readonly MoreItemsRequest[]): Promise<Map<MoreItemsRequest, unknown[]>> {
+export async function fetchMoreItems(
+  client: GitHubClient,
+  requests: readonly MoreItemsRequest[],
+  onStop?: (request: MoreItemsRequest, problem: string) => void,
+): Promise<Map<MoreItemsRequest, unknown[]>> {
   const out = new Map<MoreItemsRequest, unknown[]>(requests.map((r) => [r, []]));
-  let pending = requests.map((request) => ({ request, cursor: request.cursor }));
+  let pending = requests.map((request) => ({ request, cursor: request.cursor, pager: new Pager("MoreItems", `the ${request.field} of ${request.kind} ${request.id}`) }));
   while (pending.length > 0) {
     const batch = pending.slice(0, NODES_PER_REQUEST);
     const result: QueryResult<z.infer<typeof MoreItemsShape>> = await client.query("MoreItems", moreItemsQuery(batch.map((b) => ({ ...b.request, cursor: b.cursor }))), MoreItemsShape);
@@ -24,8 +30,14 @@ export async function fetchMoreItems(client: GitHubClient, requests: readonly Mo
         const error = result.errors.find((e) => e.path?.[0] === `n${i}`);
         throw new GitHubError("E_GITHUB_RESPONSE", `GitHub did not return the ${entry.request.field} of ${entry.request.kind} ${entry.request.id}: ${error?.message ?? "no answer"}`);
       }
-      out.get(entry.request)?.push(...connection.nodes);
-      if (connection.pageInfo.hasNextPage && connection.pageInfo.endCursor) next.push({ request: entry.request, cursor: connection.pageInfo.endCursor });
+      const items = out.get(entry.request);
+      for (const item of connection.nodes) items?.push(item);
+      const cursor = entry.pager.advance(connection.pageInfo, connection.nodes.length);
+      if (entry.pager.problem) {
+        if (!onStop) throw new GitHubError("E_GITHUB_RESPONSE", entry.pager.problem);
+        onStop(entry.request, entry.pager.problem);
+      }
+      if (cursor !== null) next.push({ ...entry, cursor });
     });
     pending = [...next, ...pending.slice(NODES_PER_REQUEST)];
   }

@@ -2,6 +2,7 @@ import type { DatasetWarning, Repo } from "@quantecon/attribution";
 import type { z } from "zod";
 import type { GitHubClient, GraphQLErrorItem, QueryResult } from "./client.js";
 import { GitHubError } from "./errors.js";
+import { Pager } from "./paging.js";
 import { listRepositoriesQuery, lookUpRepositoriesQuery, type HistoryRange } from "./queries.js";
 import { ListRepositoriesShape, LookUpRepositoriesShape, type RepositoryNode } from "./responses.js";
 
@@ -34,6 +35,8 @@ function orgProblem(org: string, errors: GraphQLErrorItem[]): GitHubError {
 /** Every repository of the organization, in name order, one request per 100. */
 export async function listRepositories(client: GitHubClient, org: string, range: HistoryRange, onPage: (count: number) => void): Promise<ScannedRepo[]> {
   const repos: ScannedRepo[] = [];
+  const names = new Set<string>();
+  const pager = new Pager("ListRepositories", `the repositories of ${org}`);
   let cursor: string | null = null;
   for (;;) {
     const result: QueryResult<z.infer<typeof ListRepositoriesShape>> = await client.query("ListRepositories", listRepositoriesQuery(org, cursor, range), ListRepositoriesShape);
@@ -41,10 +44,18 @@ export async function listRepositories(client: GitHubClient, org: string, range:
     if (!data.organization) throw orgProblem(org, errors);
     if (errors.length > 0) throw new GitHubError("E_GITHUB_RESPONSE", `GitHub reported errors listing the repositories of ${org}: ${errors.map((e) => e.message).join("; ")}`);
     const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: RepositoryNode[] } = data.organization.repositories;
-    repos.push(...page.nodes.map(scanned));
+    let fresh = 0;
+    for (const node of page.nodes) {
+      if (names.has(node.nameWithOwner)) continue;
+      names.add(node.nameWithOwner);
+      repos.push(scanned(node));
+      fresh += 1;
+    }
     onPage(repos.length);
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return repos;
-    cursor = page.pageInfo.endCursor;
+    const next = pager.advance(page.pageInfo, page.nodes.length, fresh);
+    if (pager.problem) throw new GitHubError("E_GITHUB_RESPONSE", pager.problem);
+    if (next === null) return repos;
+    cursor = next;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DatasetWarning } from "@quantecon/attribution";
 import type { GitHubClient } from "./client.js";
+import { Pager } from "./paging.js";
 import { countSearchQuery, searchPageQuery } from "./queries.js";
 import type { z } from "zod";
 import { CountSearchShape, SearchIssuesShape, SearchPullRequestsShape, type IssueNode, type PullRequestNode, type SearchPage } from "./responses.js";
@@ -8,6 +9,12 @@ import { CountSearchShape, SearchIssuesShape, SearchPullRequestsShape, type Issu
 export const SEARCH_CAP = 1000;
 const COUNTS_PER_REQUEST = 40;
 const MAX_SPLIT = 40;
+/**
+ * Ranges counted in one search at most: splitting a month to fit 1,000 results per range needs
+ * a few dozen even for busy organizations; a server that claims more than 1,000 everywhere
+ * would otherwise be split down to one-second ranges (2.6 million of them).
+ */
+const MAX_PIECES = 2000;
 /** Times a bounded range is read again because items left it while it was being read. */
 const MAX_REREADS = 3;
 
@@ -49,8 +56,9 @@ export async function searchAll<K extends "PullRequest" | "Issue">(client: GitHu
   const nowEnd = Math.floor(spec.now / 1000) * 1000 + 1000;
   let total = 0;
   let done = 0;
+  let piecesCounted = 0;
   const text = (piece: { lo: number; hi: number | null }): string => searchText(spec.kind, spec.org, piece, spec.to);
-  const splittable = (p: Piece): boolean => (p.hi ?? nowEnd) - p.lo > 1000 && p.lo < nowEnd;
+  const splittable = (p: Piece): boolean => (p.hi ?? nowEnd) - p.lo > 1000 && p.lo < nowEnd && piecesCounted < MAX_PIECES;
 
   const split = (p: Piece): Piece[] => {
     const hi = Math.min(p.hi ?? nowEnd, nowEnd);
@@ -64,6 +72,7 @@ export async function searchAll<K extends "PullRequest" | "Issue">(client: GitHu
   };
 
   const countAll = async (pieces: Piece[]): Promise<void> => {
+    piecesCounted += pieces.length;
     for (let start = 0; start < pieces.length; start += COUNTS_PER_REQUEST) {
       const batch = pieces.slice(start, start + COUNTS_PER_REQUEST);
       const { data } = await client.query("CountSearch", countSearchQuery(batch.map(text)), CountSearchShape);
@@ -109,6 +118,10 @@ export async function searchAll<K extends "PullRequest" | "Issue">(client: GitHu
   const pageThrough = async (piece: { lo: number; hi: number | null }, counted: boolean): Promise<void> => {
     let cursor: string | null = null;
     let seen = 0;
+    const ids = new Set<string>();
+    const range = piece.hi === null ? `since ${iso(piece.lo)}` : `from ${iso(piece.lo)} to ${iso(piece.hi)}`;
+    // A search reaches at most 1,000 results: 10 pages of 100, one more for slack.
+    const pager = new Pager(queryName, `${noun} of ${spec.org} updated ${range}`, SEARCH_CAP / 100 + 1);
     for (;;) {
       const result: { data: SearchPage<NodeOf<K>> } = await client.query(queryName, searchPageQuery(spec.kind, text(piece), cursor), shape);
       const page: SearchPage<NodeOf<K>>["search"] = result.data.search;
@@ -124,19 +137,25 @@ export async function searchAll<K extends "PullRequest" | "Issue">(client: GitHu
         if (!counted) total += page.issueCount;
         if (piece.hi !== null) bounded.push(full);
         if (page.issueCount > SEARCH_CAP) {
-          const range = piece.hi === null ? `since ${iso(piece.lo)}` : `from ${iso(piece.lo)} to ${iso(piece.hi)}`;
           warnings.push({
             code: "SEARCH_CAP",
             message: `${page.issueCount} ${noun} updated ${range} match one search that cannot be split further; GitHub returns ${SEARCH_CAP}, so ${page.issueCount - SEARCH_CAP} are missing`,
           });
         }
       }
-      for (const node of page.nodes) byId.set(node.id, node);
+      let fresh = 0;
+      for (const node of page.nodes) {
+        if (!ids.has(node.id)) fresh += 1;
+        ids.add(node.id);
+        byId.set(node.id, node);
+      }
       seen += page.nodes.length;
       done += page.nodes.length;
       spec.onProgress(done, Math.max(total, done));
-      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor || seen >= SEARCH_CAP) return;
-      cursor = page.pageInfo.endCursor;
+      if (seen >= SEARCH_CAP) return;
+      cursor = pager.advance(page.pageInfo, page.nodes.length, fresh);
+      if (pager.problem) warnings.push({ code: "PAGING", message: pager.problem });
+      if (cursor === null) return;
     }
   };
 

@@ -1,5 +1,6 @@
 import type { DatasetWarning } from "@quantecon/attribution";
 import { GitHubClient } from "./client.js";
+import { checkEndpoint } from "./endpoint.js";
 import { systemClock, type Clock } from "./clock.js";
 import { GitHubError } from "./errors.js";
 import { anyOf, type RepoFilter } from "./repo-filter.js";
@@ -15,6 +16,7 @@ export function checkConnection(org: string, options: ConnectionOptions): void {
     throw new GitHubError("E_GITHUB_USAGE", `organization ${JSON.stringify(org)}: expected a GitHub login (letters, digits and hyphens)`);
   }
   if (!options.token) throw new GitHubError("E_GITHUB_USAGE", `no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) to a token with read access to ${org}`);
+  checkEndpoint(options.apiUrl ?? "https://api.github.com/graphql", options.allowInsecure);
 }
 
 /** How to reach GitHub and how patiently: shared by every fetch. */
@@ -33,6 +35,14 @@ export interface ConnectionOptions {
   maxRetries?: number;
   clock?: Clock;
   random?: () => number;
+  /** Allow a plain-http endpoint on another machine (the token then crosses the network unencrypted). */
+  allowInsecure?: boolean;
+  /** Milliseconds one HTTP attempt may take, headers and body (default 40 s). */
+  requestTimeout?: number;
+  /** Milliseconds one query may spend on failed attempts and backoff, rate-limit waits aside (default 100 s). */
+  retryDeadline?: number;
+  /** Bytes of one decoded answer (default 64 MB). */
+  maxResponseBytes?: number;
 }
 
 /** Which of an organization's repositories to read. */
@@ -59,6 +69,9 @@ export function connect(org: string, options: ConnectionOptions): { client: GitH
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.request ? { request: options.request } : {}),
     ...(options.onWait ? { onWait: options.onWait } : {}),
+    ...(options.requestTimeout !== undefined ? { requestTimeoutMs: options.requestTimeout } : {}),
+    ...(options.retryDeadline !== undefined ? { retryDeadlineMs: options.retryDeadline } : {}),
+    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
   });
   return { client, clock };
 }

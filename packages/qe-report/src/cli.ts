@@ -61,8 +61,13 @@ function commandIn(argv: readonly string[], program: Command): string | undefine
 /** Never let a token reach the terminal, even inside an error message from a dependency. */
 function redact(text: string, env: CliIO["env"]): string {
   let out = text;
-  for (const key of ["GITHUB_TOKEN", "GH_TOKEN"]) {
-    const secret = env[key];
+  const secrets = [env["GITHUB_TOKEN"], env["GH_TOKEN"]];
+  // Credentials written into an endpoint URL (`https://user:pass@host/…`) are secrets too.
+  for (const key of ["GITHUB_GRAPHQL_URL", "GITHUB_API_URL"]) {
+    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(env[key]?.trim() ?? "")?.[1];
+    if (userinfo) secrets.push(userinfo, ...userinfo.split(":"));
+  }
+  for (const secret of secrets) {
     if (secret && secret.length >= 4) out = out.split(secret).join("***");
   }
   return out;
@@ -105,6 +110,12 @@ function report(err: unknown, argv: readonly string[], program: Command, io: Cli
     return exitCodeFor(err.code);
   }
   const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof RangeError && /call stack/i.test(message)) {
+    // Deeply nested or enormous input that slipped past every check: still one line, not a crash.
+    print(`${NAME}: the input is nested too deeply or is too large to process (${oneLine(message)})`);
+    if (debug && err.stack) print(err.stack);
+    return 1;
+  }
   print(`${NAME}: unexpected error: ${oneLine(message)}${debug ? "" : " (run again with --debug for the stack trace)"}`);
   if (debug && err instanceof Error && err.stack) print(err.stack);
   return 1;

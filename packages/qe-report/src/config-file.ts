@@ -15,8 +15,10 @@ export interface LoadedConfig {
 }
 
 /** Parses config text (YAML, or JSON when `path` ends in `.json`) and validates it; errors name `file:line:col`. */
-export function parseConfigText(text: string, path: string): Config {
+export function parseConfigText(source: string, path: string): Config {
   const label = basename(path);
+  // A byte-order mark some Windows editors write first is not part of the config.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (path.toLowerCase().endsWith(".json")) {
     let data: unknown;
     try {
@@ -34,7 +36,17 @@ export function parseConfigText(text: string, path: string): Config {
     const message = syntax.message.replace(/ at line \d+, column \d+[\s\S]*$/, "");
     throw new QeReportError("E_CONFIG", `${label}:${line}:${col}: ${message}`);
   }
-  return validate(doc.toJS(), label, (problem) => locate(doc, lineCounter, problem));
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (err) {
+    // yaml refuses alias bombs ("Excessive alias count") and aliases to nothing; nesting can overflow the stack.
+    const message = (err as Error).message;
+    if (/alias count/i.test(message)) throw new QeReportError("E_CONFIG", `${label}: its YAML aliases expand to too many values (an alias bomb?); write the values out`);
+    if (err instanceof RangeError) throw new QeReportError("E_CONFIG", `${label}: nested too deeply to read`);
+    throw new QeReportError("E_CONFIG", `${label}: ${message.split("\n")[0]}`);
+  }
+  return validate(data, label, (problem) => locate(doc, lineCounter, problem));
 }
 
 function validate(data: unknown, label: string, where: (problem: string) => string | undefined): Config {

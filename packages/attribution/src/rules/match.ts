@@ -9,6 +9,28 @@ type Test = (subject: Subject) => Evidence | undefined;
 
 const list = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);
 
+/**
+ * Characters of each field a pattern scans. Patterns are linear-time, but a million-character
+ * commit message times thirty rules is still work nobody asked for. GitHub caps a PR or issue body
+ * at 65,536 characters and a title at 256; git names, emails and branches are short in practice.
+ */
+export const SCAN_LIMITS: Readonly<Record<string, number>> = {
+  repo: 512,
+  author: 512,
+  branch: 1024,
+  "base-branch": 1024,
+  title: 4096,
+  body: 65_536,
+  message: 65_536,
+  trailer: 4096,
+  "git-identity": 1024,
+};
+
+const capped = (signal: string, text: string): string => {
+  const limit = SCAN_LIMITS[signal] ?? 4096;
+  return text.length > limit ? text.slice(0, limit) : text;
+};
+
 /*
  * Evidence lines name the rule, the signal and the pattern that held, not the item's own text
  * (the item carries that): so each line is one shared object however many items match it.
@@ -21,7 +43,8 @@ function textTest(rule: string, signal: string, read: (s: Subject) => string | u
   return (s) => {
     const text = read(s);
     if (text === undefined) return undefined;
-    for (const check of checks) if (check.re.test(text)) return check.evidence;
+    const scanned = capped(signal, text);
+    for (const check of checks) if (check.re.test(scanned)) return check.evidence;
     return undefined;
   };
 }
@@ -34,7 +57,8 @@ function listTest(rule: string, signal: string, read: (s: Subject) => readonly (
   return (s) => {
     for (const value of read(s) ?? []) {
       if (value === null) continue;
-      for (const check of checks) if (check.re.test(value)) return check.evidence;
+      const scanned = capped(signal, value);
+      for (const check of checks) if (check.re.test(scanned)) return check.evidence;
     }
     return undefined;
   };

@@ -1,4 +1,4 @@
-import { classify, type Config, type Dataset, type Window } from "@quantecon/attribution";
+import { classify, compilePattern, type Config, type Dataset, type Window } from "@quantecon/attribution";
 import { auditWorkflows, buildAuditReport, crossCheckAudit, renderAuditMarkdown, type AuditReport, type WorkflowFile } from "@quantecon/attribution-audit";
 import { fetchActivity, fetchWorkflowFiles, GitHubError, resolveGitHubEnv } from "@quantecon/attribution-github";
 import { checkTimeZone, resolveWindow } from "../commands/windows.js";
@@ -9,6 +9,7 @@ import type { CliIO } from "../io.js";
 import { writeFileAtomic } from "../json-file.js";
 import { demoWorkflowFiles } from "./demo-workflows.js";
 import { auditedRepos, scopeActivity } from "./scope.js";
+import { checkedEndpoint } from "../commands/endpoint.js";
 
 /** The flags of `qe-report audit`, as commander parses them. */
 export interface AuditFlags {
@@ -26,6 +27,7 @@ export interface AuditFlags {
   failOn?: "personal";
   generatedAt?: string;
   allowPartial?: boolean;
+  insecure?: boolean;
   includeArchived?: boolean;
   quiet?: boolean;
 }
@@ -36,6 +38,8 @@ interface AuditSources {
   files: WorkflowFile[];
   repos: string[];
   dataset: Dataset | undefined;
+  /** Workflow files or repositories the fetch could not read (kept with --allow-partial). */
+  unread?: readonly { repo?: string | undefined; code: string; message: string }[];
 }
 
 function checkFlags(flags: AuditFlags): void {
@@ -48,7 +52,7 @@ function checkFlags(flags: AuditFlags): void {
   }
   for (const pattern of flags.exclude) {
     try {
-      new RegExp(pattern);
+      compilePattern(pattern);
     } catch (error) {
       throw new QeReportError("E_USAGE", `--exclude ${JSON.stringify(pattern)}: invalid regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, "")})`);
     }
@@ -86,8 +90,9 @@ async function githubSources(flags: AuditFlags, io: CliIO): Promise<{ config: Co
   // The window is settled before any request, so a bad --month fails fast.
   const window: Window | undefined = input || !flags.crossCheck ? undefined : resolveWindow({ kind: "month", month: flags.month }, flags.tz ?? config.timeZone, io.now(), undefined).window;
 
-  say(`reading the workflows of ${org} via ${apiUrl}`);
-  const read = await fetchWorkflowFiles({ org, token, apiUrl, ...(repos ? { repos } : {}), includeRepos, excludeRepos, includeArchived: flags.includeArchived === true, onWait });
+  const shownUrl = checkedEndpoint(apiUrl, flags.insecure, io, "audit");
+  say(`reading the workflows of ${org} via ${shownUrl}`);
+  const read = await fetchWorkflowFiles({ org, token, apiUrl, allowInsecure: flags.insecure === true, ...(repos ? { repos } : {}), includeRepos, excludeRepos, includeArchived: flags.includeArchived === true, onWait });
   const missing = read.warnings.filter((w) => w.code !== "EXCLUDED");
   for (const w of missing) io.stderr.write(`audit: warning: ${w.repo ? `${w.repo}: ` : ""}${w.code}: ${w.message}\n`);
   if (missing.length > 0 && !flags.allowPartial) {
@@ -101,10 +106,10 @@ async function githubSources(flags: AuditFlags, io: CliIO): Promise<{ config: Co
     say(`fetching activity from ${window.from} to ${window.to} for the cross-check`);
     // The whole organization's month (search is org-wide anyway): the workflows of a few
     // repositories may write anywhere, and the report is scoped to what they touch afterwards.
-    dataset = await fetchActivity({ org, window, token, apiUrl, includeRepos, excludeRepos, allowPartial: flags.allowPartial === true, onWait });
+    dataset = await fetchActivity({ org, window, token, apiUrl, allowInsecure: flags.insecure === true, includeRepos, excludeRepos, allowPartial: flags.allowPartial === true, onWait });
     say(`fetched ${dataset.pullRequests.length} pull requests, ${dataset.commits.length} commits, ${dataset.issues.length} issues`);
   }
-  return { config, sources: { org, files: read.files, repos: read.repos, dataset } };
+  return { config, sources: { org, files: read.files, repos: read.repos, dataset, unread: missing } };
 }
 
 /** The audit report of what was read: findings, the cross-check with the activity, and the checklist. */
@@ -118,10 +123,16 @@ export function auditReport(sources: AuditSources, config: Config, generatedAt: 
 }
 
 /** Why `--fail-on personal` fails, one line; null when no personal token remains. */
-export function personalTokenGate(report: AuditReport): string | null {
+export function personalTokenGate(report: AuditReport, unread: AuditSources["unread"] = []): string | null {
   const step = report.checklist.find((s) => s.id === "personal-token-revoked");
-  if (!step || step.status !== "not-done") return null;
-  return `--fail-on personal: a personal token is still in use: ${step.evidence.join("; ")}`;
+  if (step && step.status === "not-done") return `--fail-on personal: a personal token is still in use: ${step.evidence.join("; ")}`;
+  // Fail closed: a workflow nobody could read may be the one that still uses a personal token.
+  const first = unread?.[0];
+  if (first) {
+    const more = unread.length > 1 ? ` (and ${unread.length - 1} more)` : "";
+    return `--fail-on personal: cannot rule out a personal token: ${first.repo ? `${first.repo}: ` : ""}${first.message}${more}`;
+  }
+  return null;
 }
 
 /** Runs `qe-report audit`: read, audit, cross-check, write; then the `--fail-on` gate. */
@@ -132,7 +143,10 @@ export async function runAudit(flags: AuditFlags, io: CliIO): Promise<void> {
   const report = auditReport(sources, config, generatedAt);
   const text = flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderAuditMarkdown(report);
   if (flags.out === undefined) io.stdout.write(text);
-  else await writeFileAtomic(flags.out, text, io.cwd);
-  const gate = flags.failOn === "personal" ? personalTokenGate(report) : null;
+  else {
+    const read = [flags.input === undefined ? [] : [{ flag: "--input", path: flags.input }], flags.config === undefined ? [] : [{ flag: "--config", path: flags.config }]].flat();
+    await writeFileAtomic(flags.out, text, io.cwd, "--out", { protect: read });
+  }
+  const gate = flags.failOn === "personal" ? personalTokenGate(report, sources.unread) : null;
   if (gate) throw new QeReportError("E_GATE", gate);
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import type { CliIO } from "../io.js";
 import type { AuditFlags } from "../audit/run-audit.js";
+import { INSECURE_HELP } from "./endpoint.js";
 
 /** Output formats of an audit. */
 export const AUDIT_FORMATS = ["md", "json"] as const;
@@ -28,6 +29,7 @@ export function registerAudit(program: Command, io: CliIO): void {
     .addOption(new Option("--fail-on <what>", "exit 1 after writing the audit while a personal token is still in use (for a CI gate)").choices(AUDIT_GATES))
     .option("--generated-at <iso>", "pin the generation time (also SOURCE_DATE_EPOCH) for byte-identical output")
     .option("--allow-partial", "audit what could be read when some repositories or files could not be")
+    .option("--insecure", INSECURE_HELP)
     .option("--quiet", "no progress lines on stderr")
     .addHelpText(
       "after",

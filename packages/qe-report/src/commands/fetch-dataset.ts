@@ -2,6 +2,7 @@ import { fetchActivity, resolveGitHubEnv } from "@quantecon/attribution-github";
 import type { Config, Dataset, Window } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
 import type { CliIO } from "../io.js";
+import { checkedEndpoint } from "./endpoint.js";
 
 /** What a report needs fetched. */
 export interface FetchForReportOptions {
@@ -11,10 +12,11 @@ export interface FetchForReportOptions {
   io: CliIO;
   quiet: boolean;
   allowPartial: boolean;
+  insecure?: boolean;
 }
 
 /** Fetches the window's dataset for a report, with the token from the environment and plain progress lines on stderr. */
-export async function fetchDataset({ org, window, config, io, quiet, allowPartial }: FetchForReportOptions): Promise<Dataset> {
+export async function fetchDataset({ org, window, config, io, quiet, allowPartial, insecure }: FetchForReportOptions): Promise<Dataset> {
   const { token, apiUrl } = resolveGitHubEnv(io.env);
   if (!token) {
     throw new QeReportError(
@@ -22,6 +24,7 @@ export async function fetchDataset({ org, window, config, io, quiet, allowPartia
       `fetching ${org} needs a token: set GITHUB_TOKEN (or GH_TOKEN) to a token with read access to ${org}, or report on a file with --input FILE (or --demo)`,
     );
   }
+  checkedEndpoint(apiUrl, insecure, io, "qe-report");
   const say = (line: string) => void (quiet || io.stderr.write(line + "\n"));
   say(`fetching ${org} activity from ${window.from} to ${window.to}`);
   let phase = "";
@@ -33,6 +36,7 @@ export async function fetchDataset({ org, window, config, io, quiet, allowPartia
     ...(config.repos.include ? { includeRepos: config.repos.include } : {}),
     excludeRepos: config.repos.exclude,
     allowPartial,
+    allowInsecure: insecure === true,
     // One line per phase: reports run in CI logs more often than in terminals.
     onProgress: (p) => {
       if (p.phase !== phase) say(`  ${(phase = p.phase)}...`);

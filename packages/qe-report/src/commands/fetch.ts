@@ -1,12 +1,13 @@
 import { access, constants, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { isValidTimeZone, monthWindow, rangeWindow, weekWindow, type Dataset, type Window } from "@quantecon/attribution";
+import { compilePattern, isValidTimeZone, monthWindow, rangeWindow, weekWindow, type Dataset, type Window } from "@quantecon/attribution";
 import { fetchActivity, GitHubError, resolveGitHubEnv, type FetchProgress } from "@quantecon/attribution-github";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { QeReportError } from "../errors.js";
 import type { CliIO } from "../io.js";
 import { writeFileAtomic } from "../json-file.js";
+import { checkedEndpoint, INSECURE_HELP } from "./endpoint.js";
 
 interface FetchFlags {
   org?: string;
@@ -21,6 +22,7 @@ interface FetchFlags {
   quiet?: boolean;
   allowPartial?: boolean;
   maxWait: string;
+  insecure?: boolean;
 }
 
 const PHASES: Record<FetchProgress["phase"], string> = {
@@ -61,7 +63,7 @@ function chooseWindow(flags: FetchFlags): Window {
 function checkExcludes(patterns: readonly string[]): void {
   for (const pattern of patterns) {
     try {
-      new RegExp(pattern);
+      compilePattern(pattern);
     } catch (error) {
       throw new QeReportError("E_USAGE", `--exclude ${JSON.stringify(pattern)}: invalid regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, "")})`);
     }
@@ -144,6 +146,7 @@ export function registerFetch(program: Command, io: CliIO): void {
     .option("--quiet", "no progress or summary on stderr")
     .option("--allow-partial", "write the dataset even if some repositories could not be read (listed in its warnings)")
     .option("--max-wait <duration>", "longest wait for a GitHub rate limit to reset", "10m")
+    .option("--insecure", INSECURE_HELP)
     .addHelpText("after", "\nToken: GITHUB_TOKEN or GH_TOKEN. Endpoint: GITHUB_GRAPHQL_URL, else from GITHUB_API_URL (GitHub Enterprise Server's .../api/v3 becomes .../api/graphql), else github.com.")
     .action(async (flags: FetchFlags) => {
       if (!flags.org) throw new QeReportError("E_USAGE", "fetch needs --org ORG");
@@ -155,11 +158,12 @@ export function registerFetch(program: Command, io: CliIO): void {
       if (flags.repos !== undefined && (repos?.length ?? 0) === 0) throw new QeReportError("E_USAGE", "--repos: expected comma-separated repository names");
       const { token, apiUrl } = resolveGitHubEnv(io.env);
       if (!token) throw new QeReportError("E_CONFIG", `fetching ${flags.org} needs a token: set GITHUB_TOKEN (or GH_TOKEN) to a token with read access to ${flags.org}`);
+      const shownUrl = checkedEndpoint(apiUrl, flags.insecure, io, "fetch");
       await checkOutDir(flags.out, io.cwd);
 
       const quiet = flags.quiet === true;
       const progress = progressReporter(io, quiet);
-      if (!quiet) io.stderr.write(`fetch: ${flags.org} from ${window.from} to ${window.to} (${window.timeZone}) via ${apiUrl}\n`);
+      if (!quiet) io.stderr.write(`fetch: ${flags.org} from ${window.from} to ${window.to} (${window.timeZone}) via ${shownUrl}\n`);
       let dataset: Dataset;
       try {
         dataset = await fetchActivity({
@@ -171,6 +175,7 @@ export function registerFetch(program: Command, io: CliIO): void {
           excludeRepos: flags.exclude,
           maxWait,
           allowPartial: flags.allowPartial === true,
+          allowInsecure: flags.insecure === true,
           onProgress: (p) => progress.update(p),
           onWait: (w) => progress.wait(w),
         });

@@ -4,11 +4,12 @@ import { Option, type Command } from "commander";
 import { classify, utcInstant, type Config, type Dataset, type Verdict } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
 import type { CliIO } from "../io.js";
-import { readDatasetFile, readJsonFile, writeFileAtomic } from "../json-file.js";
+import { readDatasetFile, readJsonFile, writeFileAtomic, type ProtectedFile } from "../json-file.js";
 import { narrowDataset } from "../report/narrow.js";
 import { loadInputs } from "./inputs.js";
 import { checkTimeZone, resolveWindow, type WindowRequest } from "./windows.js";
 import type { PostOptions } from "./post.js";
+import { INSECURE_HELP } from "./endpoint.js";
 
 /** Output formats of a report. */
 export const FORMATS = ["md", "html", "json", "csv"] as const;
@@ -31,6 +32,7 @@ export interface ReportOptions extends PostOptions {
   generatedAt?: string;
   quiet?: boolean;
   allowPartial?: boolean;
+  insecure?: boolean;
 }
 
 /** The report's generation time: `--generated-at`, else `SOURCE_DATE_EPOCH`, else the clock. */
@@ -71,7 +73,7 @@ function resolveOrg(flag: string | undefined, configOrg: string | undefined, dat
 async function fetchForReport(org: string | undefined, window: Dataset["window"], options: ReportOptions, io: CliIO, config: Config): Promise<Dataset> {
   if (!org) throw new QeReportError("E_USAGE", "no organization to fetch: pass --org ORG, set `org` in the config, or report on a file with --input FILE (or --demo)");
   const { fetchDataset } = await import("./fetch-dataset.js");
-  return fetchDataset({ org, window, config, io, quiet: options.quiet ?? false, allowPartial: options.allowPartial ?? false });
+  return fetchDataset({ org, window, config, io, quiet: options.quiet ?? false, allowPartial: options.allowPartial ?? false, insecure: options.insecure === true });
 }
 
 /** Runs one report: load or fetch, classify, build, render, write. */
@@ -99,9 +101,20 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   const audit = options.audit === undefined ? undefined : await readJsonFile(options.audit, io.cwd, "--audit");
   if (options.post !== undefined) (await import("./post.js")).checkRepoFlag(options.post, "--post");
 
+  // The files this run reads: `--out` or `--save-dataset` naming one of them is refused, not obeyed.
+  const readFiles: ProtectedFile[] = (
+    [
+      ["--input", options.input],
+      ["--previous", options.previous],
+      ["--audit", options.audit],
+      ["--template", options.template],
+      ["--config", options.config],
+    ] as const
+  ).flatMap(([flag, path]) => (path === undefined ? [] : [{ flag, path }]));
+  const protect = { protect: readFiles };
   const fetched = loaded ?? (await fetchForReport(org, window, options, io, config));
   if (options.saveDataset !== undefined) {
-    await writeFileAtomic(options.saveDataset, JSON.stringify(fetched, null, 2) + "\n", io.cwd, "--save-dataset");
+    await writeFileAtomic(options.saveDataset, JSON.stringify(fetched, null, 2) + "\n", io.cwd, "--save-dataset", protect);
   }
   // A window inside the dataset's (a week of a month): classify the whole dataset, report the part.
   let dataset: Dataset = fetched;
@@ -118,7 +131,7 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   if ((options.format === "json" || options.format === "csv") && template === undefined) {
     // Written in pieces: a million items make a JSON report larger than one string may be.
     const chunks = renderReportChunks(report, options.format);
-    if (options.out !== undefined) await writeFileAtomic(options.out, chunks, io.cwd);
+    if (options.out !== undefined) await writeFileAtomic(options.out, chunks, io.cwd, "--out", protect);
     else for (const chunk of chunks) await writeOut(io, chunk);
     return;
   }
@@ -130,7 +143,7 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   }
   const paths = parts.map((_, i) => partPath(options.out!, i + 1));
   // Later parts first, so the first file never names parts that are not there yet.
-  for (let i = parts.length - 1; i >= 0; i--) await writeFileAtomic(paths[i]!, parts[i]!, io.cwd);
+  for (let i = parts.length - 1; i >= 0; i--) await writeFileAtomic(paths[i]!, parts[i]!, io.cwd, "--out", protect);
   // Parts left by an earlier, longer report would be posted as if they belonged to this one.
   for (let n = parts.length + 1; await unlink(resolve(io.cwd, partPath(options.out, n))).then(() => true, () => false); n++);
   if (parts.length > 1) io.stderr.write(`report split into ${parts.length} parts: ${paths.join(", ")}\n`);
@@ -198,6 +211,7 @@ function reportOptions(command: Command): Command {
     .option("--split", "split a Markdown report that would pass GitHub's 65,536-character limit into parts (FILE, FILE.part2, ...)")
     .option("--generated-at <iso>", "pin the generation time (also SOURCE_DATE_EPOCH) for byte-identical output")
     .option("--allow-partial", "when fetching, report even if some repositories could not be read")
+    .option("--insecure", INSECURE_HELP)
     .option("--quiet", "no progress output while fetching");
 }
 

@@ -11,9 +11,12 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n|\r|\n/g, " ")
     .replace(/[\\`*_[\]<>|~&$]/g, "\\$&")
+    // Text that opens a line or cell must not start a heading, list or quote there.
+    .replace(/^(?:[#+=-]|(\d+)([.)]))/, (m, digits?: string, mark?: string) => (digits ? `${digits}\\${mark}` : `\\${m}`))
     // Issue references before mentions: the entity the mention gets holds a `#` and a digit.
     .replace(/#(?=\d)/g, `#${ZWSP}`)
-    .replace(/(^|[^\w.+-])@(?=[\w-])/g, `$1@${ZWSP}`)
+    // Every `@name` not inside a word (`.@x`, `+@x`, `-@x`, `_@x` ping too on GitHub; `a@b` does not).
+    .replace(/(^|[^A-Za-z0-9])@(?=[\w-])/g, `$1@${ZWSP}`)
     .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`);
 }
 
@@ -22,14 +25,37 @@ export function safeUrl(url: string): string {
   return /^https?:\/\//i.test(url) ? url : "";
 }
 
-/** A URL safe as a Markdown link destination: characters that would end it are percent-encoded. */
+const percent = (c: string): string => {
+  try {
+    return encodeURIComponent(c);
+  } catch {
+    return "%EF%BF%BD"; // a lone surrogate: the replacement character
+  }
+};
+
+/**
+ * A URL safe as a Markdown link destination in any position, table cells included: everything
+ * but unreserved and common URL punctuation is percent-encoded, so `|` cannot split a row, `)`
+ * or a space cannot end the link, and `@` or `\` cannot reach the text around it.
+ */
 export function markdownUrl(url: string): string {
-  return safeUrl(url).replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return safeUrl(url).replace(/[^A-Za-z0-9\-._~:/?#=&%+,;!$]/gu, percent);
 }
 
-/** One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/**
+ * Text a spreadsheet would run as a formula: a leading `=`, `+`, `-`, `@`, tab or CR (and the
+ * full-width forms some spreadsheets accept), also after leading spaces.
+ */
+const FORMULA = /^[\s\u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled.
+ * Text that a spreadsheet would read as a formula gets a leading `'` (OWASP's advice), so a
+ * git author named `=HYPERLINK(…)` stays text; numbers are written as they are.
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return "";
-  const text = String(value);
+  let text = String(value);
+  if (typeof value === "string" && FORMULA.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

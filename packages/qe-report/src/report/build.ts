@@ -120,7 +120,14 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
   forEachEvent(dataset, byRef, (event) => {
     const v = event.verdict;
     const t = Date.parse(event.at);
-    const week = weeks.find((_, i) => t < (buckets[i]?.to ?? 0));
+    // Binary search: a window of centuries has a hundred thousand weeks, and every event looks one up.
+    let lo = 0;
+    for (let hi = buckets.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if (t < (buckets[mid]?.to ?? 0)) hi = mid;
+      else lo = mid + 1;
+    }
+    const week = weeks[lo];
     if (week) week[v.class] += 1;
     if (v.class !== "automation") return;
     const key = `${event.repo}\u0000${v.kind}\u0000${v.channel}`;

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { classify } from "./classify.js";
+import { parseConfig } from "./config.js";
+import { parseDataset } from "./dataset.js";
+import { compilePattern, patternProblem } from "./pattern.js";
+import { SCAN_LIMITS } from "./rules/match.js";
+
+const dataset = parseDataset(JSON.parse(readFileSync(new URL("./fixtures/small-month.json", import.meta.url), "utf8")));
+
+describe("patterns run on a linear-time engine", () => {
+  it("answers a catastrophic pattern on a hostile title at once instead of backtracking forever", () => {
+    // With JavaScript's backtracking engine this never finishes (2^41 paths).
+    const hostile = `${"a".repeat(41)}!`;
+    expect(compilePattern("(a+)+$").test(hostile)).toBe(false);
+    expect(compilePattern("(a+)+$").test("aaa")).toBe(true);
+    const pr = dataset.pullRequests[0]!;
+    const config = parseConfig({ rules: [{ id: "me/greedy", on: ["pullRequest"], kind: "other", match: { title: "(a+)+$" } }] });
+    const verdicts = classify({ ...dataset, pullRequests: [{ ...pr, title: hostile }], commits: [], issues: [] }, config);
+    expect(verdicts.find((v) => v.ref.endsWith(`#${pr.number}`))?.kind).not.toBe("other");
+  });
+
+  it("keeps JavaScript's /…/flags forms, its printing and its whole-name matching", () => {
+    expect(compilePattern("/^bump/i").test("Bump x")).toBe(true);
+    expect(compilePattern("/^a.b$/s").test("a\nb")).toBe(true);
+    expect(compilePattern("/^b$/m").test("a\nb\nc")).toBe(true);
+    expect(String(compilePattern("a/b"))).toBe(String(/a\/b/));
+    expect(compilePattern("lecture-.*").matchesWhole("lecture-x")).toBe(true);
+    expect(compilePattern("lecture-.*").matchesWhole("my-lecture-x")).toBe(false);
+  });
+
+  it("rejects at config load, with the rule's path and why, what needs backtracking", () => {
+    expect(patternProblem("a(?=b)")).toMatch(/^unsupported regular expression "a\(\?=b\)": .*linear-time engine/);
+    expect(patternProblem("(a)\\1")).toMatch(/^unsupported regular expression/);
+    expect(() => parseConfig({ rules: [{ id: "me/look", on: ["pullRequest"], kind: "other", match: { title: ["ok", "x(?!y)"] } }] })).toThrow(
+      /rules\[0\]\.match\.title\[1\].*unsupported regular expression/,
+    );
+  });
+
+  it("scans at most a field's limit: a marker past it is not seen", () => {
+    const commit = dataset.commits[0]!;
+    const config = parseConfig({ rules: [{ id: "me/marker", on: ["commit"], kind: "other", match: { message: "MARKER" } }] });
+    const at = (message: string) => classify({ ...dataset, pullRequests: [], issues: [], commits: [{ ...commit, message }] }, config)[0]?.kind;
+    expect(at(`${"x".repeat(100)}MARKER`)).toBe("other");
+    expect(at(`${"x".repeat(SCAN_LIMITS["message"]!)}MARKER`)).not.toBe("other");
+  });
+});
+
+describe("plain-text patterns", () => {
+  it("answer exactly as the regex would, anchors and escapes included", () => {
+    const cases: [string, string, boolean][] = [
+      ["^dependabot/", "dependabot/npm", true],
+      ["^dependabot/", "x dependabot/npm", false],
+      ["^pre-commit-ci-update-config$", "pre-commit-ci-update-config", true],
+      ["^pre-commit-ci-update-config$", "pre-commit-ci-update-config-2", false],
+      ["Automated changes by \\[create-pull-request\\]\\(https://github\\.com/x\\)", "see Automated changes by [create-pull-request](https://github.com/x) ok", true],
+      ["github\\.com", "githubXcom", false],
+      ["fix$", "quick fix", true],
+      ["/^bump/i", "Bump", true],
+      ["a\\/b", "xa/by", true],
+    ];
+    for (const [pattern, text, expected] of cases) {
+      expect(compilePattern(pattern).test(text), `${pattern} on ${text}`).toBe(expected);
+      expect(new RegExp(pattern.startsWith("/") ? "^bump" : pattern, pattern.startsWith("/") ? "i" : "").test(text)).toBe(expected);
+    }
+    const prefixed: [string, string, boolean][] = [
+      ["^SYNC: (update|add) \\S+\\.md from \\S+", "SYNC: add a.md from b", true],
+      ["^SYNC: (update|add) \\S+\\.md from \\S+", "SYNC:add a.md from b", false],
+      ["^ab*c", "ac", true],
+      ["^ab?c", "ac", true],
+      ["^ab{0,2}c", "ac", true],
+      ["^a\\.*c", "ac", true],
+      ["^ab|cd", "xcd", true],
+      ["^a[|]b", "a|b", true],
+      ["^(a|b)c", "bc", true],
+      ["^🌐 \\[x\\] ", "🌐 [x] y", true],
+      ["^é*x", "x", true],
+    ];
+    for (const [pattern, text, expected] of prefixed) {
+      expect(compilePattern(pattern).test(text), `${pattern} on ${text}`).toBe(expected);
+      expect(new RegExp(pattern, "u").test(text), `native ${pattern}`).toBe(expected);
+    }
+    expect(compilePattern("lecture-python").matchesWhole("lecture-python")).toBe(true);
+    expect(compilePattern("lecture-python").matchesWhole("lecture-python.myst")).toBe(false);
+  });
+});
