@@ -18,7 +18,7 @@ const logins = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
   .describe("Login(s), either spelling of a bot (`x` or `x[bot]`), case-insensitive");
 
-export const ITEM_TYPES = ["pullRequest", "commit", "issue", "review"] as const;
+export const ITEM_TYPES = ["pullRequest", "commit", "issue", "review", "comment"] as const;
 export const ItemTypeSchema = z.enum(ITEM_TYPES);
 export type ItemType = z.infer<typeof ItemTypeSchema>;
 

@@ -42,6 +42,7 @@ const TYPE_WORDS: Record<ItemType, [string, string]> = {
   commit: ["commit", "commits"],
   issue: ["issue", "issues"],
   review: ["review", "reviews"],
+  comment: ["comment", "comments"],
 };
 
 const zeroCounts = (): ReportCounts => ({ pullRequestsOpened: 0, pullRequestsMerged: 0, commits: 0, issuesOpened: 0, issuesClosed: 0, reviews: 0 });
@@ -61,7 +62,7 @@ function pinnedTime(generatedAt: string | undefined): string {
 
 /** "18 automated PRs and 18 commits ran under this account's token; listed under Automation". */
 function tokenFootnote(types: Map<ItemType, number>): string | null {
-  const parts = (["pullRequest", "commit", "issue", "review"] as const)
+  const parts = (["pullRequest", "commit", "issue", "review", "comment"] as const)
     .filter((t) => (types.get(t) ?? 0) > 0)
     .map((t) => {
       const n = types.get(t) ?? 0;
@@ -147,7 +148,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     }
   }
 
-  const totals = { pullRequest: { human: 0, automation: 0 }, commit: { human: 0, automation: 0 }, issue: { human: 0, automation: 0 }, review: { human: 0, automation: 0 } };
+  const totals = { pullRequest: { human: 0, automation: 0 }, commit: { human: 0, automation: 0 }, issue: { human: 0, automation: 0 }, review: { human: 0, automation: 0 }, comment: { human: 0, automation: 0 } };
   for (const v of verdicts) totals[v.type][v.class] += 1;
 
   const measures = measureRows(summary, previousSummary);

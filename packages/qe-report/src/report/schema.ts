@@ -166,7 +166,7 @@ export const ReportSchema = z
       previousWindow: WindowSchema.extend({ label: z.string() }).nullable().describe("The window of the previous dataset, when one was given"),
     }),
     totals: z
-      .object({ pullRequest: SplitSchema, commit: SplitSchema, issue: SplitSchema, review: SplitSchema })
+      .object({ pullRequest: SplitSchema, commit: SplitSchema, issue: SplitSchema, review: SplitSchema, comment: SplitSchema })
       .describe("Items (verdicts) per type, human vs automation"),
     summary: z.object({
       measures: z.array(MeasureRowSchema),
