@@ -27,6 +27,8 @@ export interface SearchSpec<K extends "PullRequest" | "Issue"> {
   /** The fetch's start: the upper end for splitting; later updates fall in the open last range. */
   now: number;
   onProgress: (done: number, total: number) => void;
+  /** Ask for each item's first page of comments (and an issue's closing event) too. */
+  comments?: boolean;
 }
 
 type NodeOf<K> = K extends "PullRequest" ? PullRequestNode : IssueNode;
@@ -110,7 +112,7 @@ export async function searchAll<K extends "PullRequest" | "Issue">(client: GitHu
     let cursor: string | null = null;
     let seen = 0;
     for (;;) {
-      const result: { data: SearchPage<NodeOf<K>> } = await client.query(queryName, searchPageQuery(spec.kind, text(piece), cursor), shape);
+      const result: { data: SearchPage<NodeOf<K>> } = await client.query(queryName, searchPageQuery(spec.kind, text(piece), cursor, spec.comments ?? false), shape);
       const page: SearchPage<NodeOf<K>>["search"] = result.data.search;
       if (cursor === null) {
         const full: Piece = { ...piece, count: page.issueCount };

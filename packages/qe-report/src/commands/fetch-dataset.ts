@@ -11,10 +11,12 @@ export interface FetchForReportOptions {
   io: CliIO;
   quiet: boolean;
   allowPartial: boolean;
+  /** Fetch comments and who closed issues (default true). */
+  comments?: boolean;
 }
 
 /** Fetches the window's dataset for a report, with the token from the environment and plain progress lines on stderr. */
-export async function fetchDataset({ org, window, config, io, quiet, allowPartial }: FetchForReportOptions): Promise<Dataset> {
+export async function fetchDataset({ org, window, config, io, quiet, allowPartial, comments = true }: FetchForReportOptions): Promise<Dataset> {
   const { token, apiUrl } = resolveGitHubEnv(io.env);
   if (!token) {
     throw new QeReportError(
@@ -33,6 +35,7 @@ export async function fetchDataset({ org, window, config, io, quiet, allowPartia
     ...(config.repos.include ? { includeRepos: config.repos.include } : {}),
     excludeRepos: config.repos.exclude,
     allowPartial,
+    comments,
     // One line per phase: reports run in CI logs more often than in terminals.
     onProgress: (p) => {
       if (p.phase !== phase) say(`  ${(phase = p.phase)}...`);

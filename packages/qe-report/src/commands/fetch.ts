@@ -21,6 +21,8 @@ interface FetchFlags {
   quiet?: boolean;
   allowPartial?: boolean;
   maxWait: string;
+  /** False with `--no-comments`. */
+  comments: boolean;
 }
 
 const PHASES: Record<FetchProgress["phase"], string> = {
@@ -28,6 +30,7 @@ const PHASES: Record<FetchProgress["phase"], string> = {
   pullRequests: "pull requests",
   issues: "issues",
   commits: "commits",
+  comments: "comments",
 };
 
 /** `90s`, `10m`, `1h`, `1h30m` or plain seconds, as milliseconds. */
@@ -144,6 +147,7 @@ export function registerFetch(program: Command, io: CliIO): void {
     .option("--quiet", "no progress or summary on stderr")
     .option("--allow-partial", "write the dataset even if some repositories could not be read (listed in its warnings)")
     .option("--max-wait <duration>", "longest wait for a GitHub rate limit to reset", "10m")
+    .option("--no-comments", "skip conversation comments and who closed issues (fewer points; no responsiveness figures)")
     .addHelpText("after", "\nToken: GITHUB_TOKEN or GH_TOKEN. Endpoint: GITHUB_GRAPHQL_URL, else from GITHUB_API_URL (GitHub Enterprise Server's .../api/v3 becomes .../api/graphql), else github.com.")
     .action(async (flags: FetchFlags) => {
       if (!flags.org) throw new QeReportError("E_USAGE", "fetch needs --org ORG");
@@ -171,6 +175,7 @@ export function registerFetch(program: Command, io: CliIO): void {
           excludeRepos: flags.exclude,
           maxWait,
           allowPartial: flags.allowPartial === true,
+          comments: flags.comments !== false,
           onProgress: (p) => progress.update(p),
           onWait: (w) => progress.wait(w),
         });

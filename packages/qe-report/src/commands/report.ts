@@ -30,6 +30,8 @@ export interface ReportOptions {
   generatedAt?: string;
   quiet?: boolean;
   allowPartial?: boolean;
+  /** False with `--no-comments`. */
+  comments?: boolean;
 }
 
 /** The report's generation time: `--generated-at`, else `SOURCE_DATE_EPOCH`, else the clock. */
@@ -70,7 +72,7 @@ function resolveOrg(flag: string | undefined, configOrg: string | undefined, dat
 async function fetchForReport(org: string | undefined, window: Dataset["window"], options: ReportOptions, io: CliIO, config: Config): Promise<Dataset> {
   if (!org) throw new QeReportError("E_USAGE", "no organization to fetch: pass --org ORG, set `org` in the config, or report on a file with --input FILE (or --demo)");
   const { fetchDataset } = await import("./fetch-dataset.js");
-  return fetchDataset({ org, window, config, io, quiet: options.quiet ?? false, allowPartial: options.allowPartial ?? false });
+  return fetchDataset({ org, window, config, io, quiet: options.quiet ?? false, allowPartial: options.allowPartial ?? false, comments: options.comments ?? true });
 }
 
 /** Runs one report: load or fetch, classify, build, render, write. */
@@ -195,7 +197,8 @@ function reportOptions(command: Command): Command {
     .option("--split", "split a Markdown report that would pass GitHub's 65,536-character limit into parts (FILE, FILE.part2, ...)")
     .option("--generated-at <iso>", "pin the generation time (also SOURCE_DATE_EPOCH) for byte-identical output")
     .option("--allow-partial", "when fetching, report even if some repositories could not be read")
-    .option("--quiet", "no progress output while fetching");
+    .option("--quiet", "no progress output while fetching")
+    .option("--no-comments", "when fetching, skip comments and who closed issues (cheaper; no responsiveness section)");
 }
 
 /** `qe-report monthly`, `weekly` and `range`: the same report for different windows. */
