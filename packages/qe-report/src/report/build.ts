@@ -15,6 +15,7 @@ import { forEachEvent } from "./events.js";
 import { profileUrl, repoSearchUrls, repoUrl } from "./links.js";
 import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportCounts } from "./schema.js";
 import { translationRollup } from "./translation.js";
+import { responsivenessParts, withConversation, withResponseTimes } from "./responsiveness.js";
 
 /** What `buildReport` takes besides the dataset and config. */
 export interface BuildReportOptions {
@@ -111,6 +112,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
   const previousSummary = options.previous ? summarize(options.previous, classify(options.previous, config)) : undefined;
   const byRef = new Map<string, Verdict>();
   for (const v of verdicts) byRef.set(v.ref, v);
+  const answered = responsivenessParts(dataset, verdicts, config, options.previous);
 
   const buckets = weekBuckets(dataset.window);
   const weeks = buckets.map((b) => ({ from: isoInstant(b.from), to: isoInstant(b.to), label: b.label, human: 0, automation: 0 }));
@@ -171,8 +173,8 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       previousWindow: options.previous ? { ...options.previous.window, label: windowLabel(options.previous.window) } : null,
     },
     totals,
-    summary: { measures, overall: overall(measures), weeks },
-    people: summary.people.map((p) => ({
+    summary: { measures, overall: overall(measures), weeks, responsiveness: answered.summary },
+    people: withConversation(summary.people.map((p) => ({
       login: p.login,
       url: profileUrl(p.login),
       pullRequestsOpened: p.pullRequestsOpened,
@@ -186,7 +188,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       aiAssisted: p.aiAssisted,
       automationUnderToken: p.automationUnderToken,
       footnote: tokenFootnote(tokenTypes.get(p.login) ?? new Map()),
-    })),
+    })), answered),
     automation: {
       byKind: summary.automation.map((a) => ({ ...a, actors: [...a.actors] })),
       byRepo: [...automationByRepo.values()].sort(
@@ -227,6 +229,6 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     completeness: {
       warnings: (dataset.warnings ?? []).map((w) => ({ code: w.code, message: w.message, repo: w.repo ?? null })),
     },
-    items: verdicts,
+    items: withResponseTimes(verdicts, answered),
   };
 }
