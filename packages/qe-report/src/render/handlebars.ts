@@ -29,7 +29,8 @@ function createHandlebars(format: "md" | "html"): typeof Handlebars {
     String(ref)
       .replace(/^[^/]+\//, "")
       .replace(/@([0-9a-f]{7})[0-9a-f]{33}$/, "@$1")
-      .replace(/\/review\/(\d+)$/, " review $1"),
+      .replace(/\/review\/(\d+)$/, " review $1")
+      .replace(/\/comment\/(\d+)$/, " comment $1"),
   );
   return hb;
 }

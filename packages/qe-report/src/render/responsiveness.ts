@@ -15,13 +15,14 @@ function signedHours(value: unknown): string {
 
 /**
  * The responsiveness section as its own partial (`{{> responsiveness}}`), read beside the
- * package (`templates/partials/responsiveness.<ext>.hbs`), with the two number helpers it uses.
+ * package (`templates/partials/responsiveness.<ext>.hbs`), with its number helpers and `count`
+ * (the people table's comments, issues closed and triage: "–" when the dataset has no comments).
  * Custom templates can include it as well.
  */
 export function registerResponsiveness(hb: typeof Handlebars, format: "md" | "html"): void {
   hb.registerHelper("hours", hours);
   hb.registerHelper("signedHours", signedHours);
-  hb.registerHelper("hasConversation", (row: { comments?: unknown; issuesClosed?: unknown; triage?: unknown }) => [row.comments, row.issuesClosed, row.triage].some((n) => typeof n === "number" && n > 0));
+  hb.registerHelper("count", (n: unknown) => (typeof n === "number" ? String(n) : "–"));
   // Same depth from src/render/ and dist/render/, so this resolves in both.
   hb.registerPartial("responsiveness", readFileSync(new URL(`../../templates/partials/responsiveness.${format}.hbs`, import.meta.url), "utf8"));
 }

@@ -15,6 +15,7 @@ import { forEachEvent } from "./events.js";
 import { profileUrl, repoSearchUrls, repoUrl } from "./links.js";
 import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportCounts } from "./schema.js";
 import { translationRollup } from "./translation.js";
+import { commentLinks, withCommentRuns } from "./comment-runs.js";
 import { responsivenessParts, withConversation, withResponseTimes } from "./responsiveness.js";
 
 /** What `buildReport` takes besides the dataset and config. */
@@ -108,8 +109,9 @@ function overall(rows: Report["summary"]["measures"]): Report["summary"]["overal
 export function buildReport(dataset: Dataset, config: Config, options: BuildReportOptions = {}): Report {
   const generatedAt = pinnedTime(options.generatedAt);
   const verdicts = options.verdicts ?? classify(dataset, config);
-  const summary = summarize(dataset, verdicts);
-  const previousSummary = options.previous ? summarize(options.previous, classify(options.previous, config)) : undefined;
+  const summary = withCommentRuns(summarize(dataset, verdicts), dataset, verdicts);
+  const previousVerdicts = options.previous ? classify(options.previous, config) : undefined;
+  const previousSummary = options.previous && previousVerdicts ? withCommentRuns(summarize(options.previous, previousVerdicts), options.previous, previousVerdicts) : undefined;
   const byRef = new Map<string, Verdict>();
   for (const v of verdicts) byRef.set(v.ref, v);
   const answered = responsivenessParts(dataset, verdicts, config, options.previous);
@@ -139,6 +141,8 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       githubTokenPullRequests.push({ ref: v.ref, url: event.url, repo: event.repo, title: event.title, kind: v.kind });
     }
   });
+
+  for (const [ref, link] of commentLinks(summary, dataset)) tokenItems.set(ref, link);
 
   const tokenTypes = new Map<string, Map<ItemType, number>>();
   for (const run of summary.tokenRuns) {
