@@ -1,6 +1,6 @@
 import { Classifier } from "./classify.js";
 import { defaultConfig, type Config } from "./config.js";
-import type { Dataset, Issue, PullRequest } from "./dataset.js";
+import type { Comment, Dataset, Issue, PullRequest, Review } from "./dataset.js";
 import { normalizeLogin } from "./known-accounts.js";
 import { commentRef, itemRef, reviewRef } from "./refs.js";
 import type { Verdict } from "./verdict.js";
@@ -33,6 +33,11 @@ export interface ItemResponse {
   /** The earliest response of automation, when it came before any human response (or none came). */
   automationFirstAt: string | null;
   automationFirstActor: string | null;
+  /** Hours from opening to each of the above (null where there is none). */
+  firstHumanResponseHours: number | null;
+  firstHumanReviewHours: number | null;
+  closeHours: number | null;
+  automationFirstHours: number | null;
 }
 
 /** Opened items, how many got a human response, and how long it took (hours). */
@@ -118,7 +123,8 @@ function durations(hours: readonly number[]): DurationStats {
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
 function responseStats(items: readonly ItemResponse[]): ResponseStats {
-  const hours = items.filter((i) => i.firstHumanResponseAt !== null).map((i) => hoursBetween(i.createdAt, i.firstHumanResponseAt as string));
+  const hours: number[] = [];
+  for (const i of items) if (i.firstHumanResponseHours !== null) hours.push(i.firstHumanResponseHours);
   const d = durations(hours);
   return { opened: items.length, responded: hours.length, share: share(hours.length, items.length), medianHours: d.medianHours, p90Hours: d.p90Hours };
 }
@@ -128,39 +134,116 @@ export function hoursBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / HOUR;
 }
 
-interface Response {
-  at: string;
-  login: string | null;
-  human: boolean;
-  review: boolean;
-}
-
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The responses to one item: comments and submitted reviews by anyone but its author, oldest first. */
-function responsesTo(item: PullRequest | Issue, reviews: PullRequest["reviews"], verdictOf: (ref: string) => Verdict | undefined): Response[] {
-  const author = item.author === null ? null : normalizeLogin(item.author);
-  const other = (login: string | null): boolean => (login === null ? author !== null : author === null || normalizeLogin(login) !== author);
-  const out: Response[] = [];
-  const created = Date.parse(item.createdAt);
-  (item.comments ?? []).forEach((c, i) => {
-    if (!other(c.author) || Date.parse(c.createdAt) < created) return;
-    const v = verdictOf(commentRef(item.repo, item.number, i));
-    out.push({ at: c.createdAt, login: v?.actor ?? c.author, human: v?.class === "human", review: false });
-  });
-  reviews.forEach((r, i) => {
-    if (r.submittedAt === null || r.state === "PENDING" || !other(r.author) || Date.parse(r.submittedAt) < created) return;
-    const v = verdictOf(reviewRef(item.repo, item.number, i));
-    out.push({ at: r.submittedAt, login: v?.actor ?? r.author, human: v?.class === "human", review: true });
-  });
-  return out.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || byText(a.login ?? "", b.login ?? ""));
+/**
+ * Finds review and comment verdicts. classify() gives them in a known order (each PR then its
+ * reviews, commits, issues, then PRs' comments and issues' comments): checked on a sample of
+ * refs, positions are used; any other list is looked up by ref.
+ */
+function verdictLocator(dataset: Dataset, verdicts: readonly Verdict[]): { review(pr: number, i: number): Verdict | undefined; comment(issue: boolean, item: number, i: number): Verdict | undefined } {
+  const reviewAt: number[] = [];
+  const prComments: number[] = [];
+  const issueComments: number[] = [];
+  let n = 0;
+  for (const pr of dataset.pullRequests) {
+    reviewAt.push(n + 1);
+    n += 1 + pr.reviews.length;
+  }
+  n += dataset.commits.length + dataset.issues.length;
+  for (const pr of dataset.pullRequests) {
+    prComments.push(n);
+    n += pr.comments?.length ?? 0;
+  }
+  for (const issue of dataset.issues) {
+    issueComments.push(n);
+    n += issue.comments?.length ?? 0;
+  }
+  let aligned = n === verdicts.length;
+  // A sample of the positions this module reads: reviews and comments spread over the lists.
+  const step = Math.max(1, Math.floor(dataset.pullRequests.length / 32));
+  for (let k = 0; aligned && k < dataset.pullRequests.length; k += step) {
+    const pr = dataset.pullRequests[k] as PullRequest;
+    if (pr.reviews.length > 0 && verdicts[reviewAt[k] as number]?.ref !== reviewRef(pr.repo, pr.number, 0)) aligned = false;
+    if ((pr.comments?.length ?? 0) > 0 && verdicts[prComments[k] as number]?.ref !== commentRef(pr.repo, pr.number, 0)) aligned = false;
+  }
+  const issueStep = Math.max(1, Math.floor(dataset.issues.length / 32));
+  for (let k = 0; aligned && k < dataset.issues.length; k += issueStep) {
+    const issue = dataset.issues[k] as Issue;
+    const count = issue.comments?.length ?? 0;
+    if (count > 0 && verdicts[(issueComments[k] as number) + count - 1]?.ref !== commentRef(issue.repo, issue.number, count - 1)) aligned = false;
+  }
+  if (aligned) {
+    return {
+      review: (pr, i) => verdicts[(reviewAt[pr] as number) + i],
+      comment: (issue, item, i) => verdicts[((issue ? issueComments : prComments)[item] as number) + i],
+    };
+  }
+  const byRef = new Map<string, Verdict>();
+  for (const v of verdicts) if (v.type === "comment" || v.type === "review") byRef.set(v.ref, v);
+  return {
+    review: (pr, i) => {
+      const p = dataset.pullRequests[pr] as PullRequest;
+      return byRef.get(reviewRef(p.repo, p.number, i));
+    },
+    comment: (issue, item, i) => {
+      const it = (issue ? dataset.issues[item] : dataset.pullRequests[item]) as PullRequest | Issue;
+      return byRef.get(commentRef(it.repo, it.number, i));
+    },
+  };
 }
 
-function itemResponse(type: ItemResponse["type"], item: PullRequest | Issue, responses: readonly Response[], closedAt: string | null): ItemResponse {
-  const human = responses.find((r) => r.human);
-  const review = type === "pullRequest" ? responses.find((r) => r.human && r.review) : undefined;
-  const first = responses[0];
-  const botFirst = first && !first.human ? first : undefined;
+// Logins repeat across a month: normalize each once.
+const loginKeys = new Map<string, string>();
+function keyOf(login: string): string {
+  let key = loginKeys.get(login);
+  if (key === undefined) {
+    key = normalizeLogin(login);
+    if (loginKeys.size < 100_000) loginKeys.set(login, key);
+  }
+  return key;
+}
+
+const hoursOrNull = (from: number, to: number | null): number | null => (to === null ? null : (to - from) / HOUR);
+
+/** One item's responses, read in one pass: the earliest human one, human review and response of any kind. */
+function itemResponse(
+  type: ItemResponse["type"],
+  item: PullRequest | Issue,
+  index: number,
+  reviews: PullRequest["reviews"],
+  locate: ReturnType<typeof verdictLocator>,
+  closedAt: string | null,
+): ItemResponse {
+  const author = item.author === null ? null : keyOf(item.author);
+  const created = Date.parse(item.createdAt);
+  // Earliest so far of: any response, a human one, a human review. Ties go to the smaller login.
+  let anyMs = Infinity, anyAt: string | null = null, anyActor: string | null = null, anyHuman = false;
+  let humanMs = Infinity, humanAt: string | null = null, humanActor: string | null = null;
+  let reviewMs = Infinity, reviewAt: string | null = null;
+  const consider = (at: string, login: string | null, v: Verdict | undefined, review: boolean): void => {
+    const other = login === null ? author !== null : author === null || (login !== item.author && keyOf(login) !== author);
+    if (!other) return;
+    const ms = Date.parse(at);
+    if (ms < created) return;
+    const actor = v?.actor ?? login ?? "ghost";
+    const human = v?.class === "human";
+    if (ms < anyMs || (ms === anyMs && byText(actor, anyActor ?? "") < 0)) [anyMs, anyAt, anyActor, anyHuman] = [ms, at, actor, human];
+    if (human && (ms < humanMs || (ms === humanMs && byText(actor, humanActor ?? "") < 0))) [humanMs, humanAt, humanActor] = [ms, at, actor];
+    if (human && review && ms < reviewMs) [reviewMs, reviewAt] = [ms, at];
+  };
+  const issue = type === "issue";
+  const comments = item.comments;
+  if (comments) for (let i = 0; i < comments.length; i++) {
+    const c = comments[i] as Comment;
+    consider(c.createdAt, c.author, locate.comment(issue, index, i), false);
+  }
+  for (let i = 0; i < reviews.length; i++) {
+    const r = reviews[i] as Review;
+    if (r.submittedAt === null || r.state === "PENDING") continue;
+    consider(r.submittedAt, r.author, locate.review(index, i), true);
+  }
+  const botFirst = anyAt !== null && !anyHuman;
   return {
     ref: itemRef(item.repo, item.number),
     type,
@@ -171,22 +254,32 @@ function itemResponse(type: ItemResponse["type"], item: PullRequest | Issue, res
     author: item.author,
     createdAt: item.createdAt,
     closedAt,
-    firstHumanResponseAt: human?.at ?? null,
-    firstHumanResponder: human ? (human.login ?? "ghost") : null,
-    firstHumanReviewAt: review?.at ?? null,
-    automationFirstAt: botFirst?.at ?? null,
-    automationFirstActor: botFirst ? (botFirst.login ?? "ghost") : null,
+    firstHumanResponseAt: humanAt,
+    firstHumanResponder: humanActor,
+    firstHumanReviewAt: type === "pullRequest" ? reviewAt : null,
+    automationFirstAt: botFirst ? anyAt : null,
+    automationFirstActor: botFirst ? anyActor : null,
+    firstHumanResponseHours: hoursOrNull(created, humanAt === null ? null : humanMs),
+    firstHumanReviewHours: type === "pullRequest" ? hoursOrNull(created, reviewAt === null ? null : reviewMs) : null,
+    closeHours: hoursOrNull(created, closedAt === null ? null : Date.parse(closedAt)),
+    automationFirstHours: hoursOrNull(created, botFirst ? anyMs : null),
   };
 }
 
 function typeStats(items: readonly ItemResponse[], withReview: boolean): TypeResponsiveness {
-  const reviewHours = items.filter((i) => i.firstHumanReviewAt !== null).map((i) => hoursBetween(i.createdAt, i.firstHumanReviewAt as string));
-  const closeHours = items.filter((i) => i.closedAt !== null).map((i) => hoursBetween(i.createdAt, i.closedAt as string));
-  const botHours = items.filter((i) => i.automationFirstAt !== null).map((i) => hoursBetween(i.createdAt, i.automationFirstAt as string));
+  const pick = (read: (i: ItemResponse) => number | null): number[] => {
+    const out: number[] = [];
+    for (const i of items) {
+      const h = read(i);
+      if (h !== null) out.push(h);
+    }
+    return out;
+  };
+  const botHours = pick((i) => i.automationFirstHours);
   return {
     ...responseStats(items),
-    review: withReview ? durations(reviewHours) : null,
-    close: durations(closeHours),
+    review: withReview ? durations(pick((i) => i.firstHumanReviewHours)) : null,
+    close: durations(pick((i) => i.closeHours)),
     automationFirst: { ...durations(botHours), share: share(botHours.length, items.length) },
   };
 }
@@ -195,38 +288,42 @@ function typeStats(items: readonly ItemResponse[], withReview: boolean): TypeRes
  * First human response, first human review (PRs), time to close, and automation answering
  * first, for every pull request and issue opened in the dataset's window, with medians and
  * 90th percentiles (see `quantile`) overall and per repository, and the items still waiting.
- * `verdicts` are classify()'s for this dataset (comment and review verdicts are looked up by ref).
+ * `verdicts` are classify()'s for this dataset (its review and comment verdicts decide who is a person).
  */
 export function responsiveness(dataset: Dataset, verdicts: readonly Verdict[], options: { waiting?: number } = {}): Responsiveness {
   const within = windowTest(dataset.window);
-  const byRef = new Map<string, Verdict>();
-  for (const v of verdicts) if (v.type === "comment" || v.type === "review") byRef.set(v.ref, v);
-  const verdictOf = (ref: string): Verdict | undefined => byRef.get(ref);
+  const locate = verdictLocator(dataset, verdicts);
   const items: ItemResponse[] = [];
-  for (const pr of dataset.pullRequests) {
-    if (!within(pr.createdAt)) continue;
-    items.push(itemResponse("pullRequest", pr, responsesTo(pr, pr.reviews, verdictOf), pr.mergedAt ?? pr.closedAt));
-  }
-  for (const issue of dataset.issues) {
-    if (!within(issue.createdAt)) continue;
-    items.push(itemResponse("issue", issue, responsesTo(issue, [], verdictOf), issue.closedAt));
-  }
+  dataset.pullRequests.forEach((pr, k) => {
+    if (within(pr.createdAt)) items.push(itemResponse("pullRequest", pr, k, pr.reviews, locate, pr.mergedAt ?? pr.closedAt));
+  });
+  dataset.issues.forEach((issue, k) => {
+    if (within(issue.createdAt)) items.push(itemResponse("issue", issue, k, NO_REVIEWS, locate, issue.closedAt));
+  });
   const prs = items.filter((i) => i.type === "pullRequest");
   const issues = items.filter((i) => i.type === "issue");
   const repos = new Map<string, ItemResponse[]>();
-  for (const i of items) repos.set(i.repo, [...(repos.get(i.repo) ?? []), i]);
+  for (const i of items) {
+    const list = repos.get(i.repo);
+    if (list) list.push(i);
+    else repos.set(i.repo, [i]);
+  }
   const byRepo = [...repos.entries()]
     .sort(([a], [b]) => byText(a, b))
     .map(([repo, list]) => ({ repo, pullRequests: responseStats(list.filter((i) => i.type === "pullRequest")), issues: responseStats(list.filter((i) => i.type === "issue")) }));
   const asOf = dataset.generatedAt;
+  const asOfMs = Date.parse(asOf);
   const waiting = items
     .filter((i) => i.firstHumanResponseAt === null && i.closedAt === null)
-    .map((i) => ({ ...i, waitingHours: round2(hoursBetween(i.createdAt, asOf)) }))
-    .sort((a, b) => b.waitingHours - a.waitingHours || byText(a.ref, b.ref))
-    .slice(0, options.waiting ?? 10);
-  const comments = [...dataset.pullRequests, ...dataset.issues].some((i) => i.comments !== undefined);
+    .map((i) => ({ i, ms: Date.parse(i.createdAt) }))
+    .sort((a, b) => a.ms - b.ms || byText(a.i.ref, b.i.ref))
+    .slice(0, options.waiting ?? 10)
+    .map(({ i, ms }) => ({ ...i, waitingHours: round2((asOfMs - ms) / HOUR) }));
+  const comments = dataset.pullRequests.some((i) => i.comments !== undefined) || dataset.issues.some((i) => i.comments !== undefined);
   return { asOf, comments, pullRequests: typeStats(prs, true), issues: typeStats(issues, false), byRepo, waiting, items };
 }
+
+const NO_REVIEWS: PullRequest["reviews"] = Object.freeze([]) as unknown as PullRequest["reviews"];
 
 /** One person's conversation work in the window. */
 export interface ConversationWork {
@@ -251,14 +348,17 @@ export function conversationWork(dataset: Dataset, verdicts: readonly Verdict[],
     if (!p) people.set(login, (p = { login, comments: 0, issuesClosed: 0, triage: 0 }));
     return p;
   };
-  const at = new Map<string, string>();
-  for (const list of [dataset.pullRequests, dataset.issues] as const) {
-    for (const item of list) item.comments?.forEach((c, i) => at.set(commentRef(item.repo, item.number, i), c.createdAt));
-  }
-  for (const v of verdicts) {
-    if (v.type !== "comment" || v.class !== "human" || v.actor === "ghost") continue;
-    if (within(at.get(v.ref))) person(v.actor).comments += 1;
-  }
+  const locate = verdictLocator(dataset, verdicts);
+  const count = (issue: boolean, item: PullRequest | Issue, k: number): void => {
+    const comments = item.comments;
+    if (comments) for (let i = 0; i < comments.length; i++) {
+      if (!within((comments[i] as Comment).createdAt)) continue;
+      const v = locate.comment(issue, k, i);
+      if (v && v.class === "human" && v.actor !== "ghost") person(v.actor).comments += 1;
+    }
+  };
+  dataset.pullRequests.forEach((pr, k) => count(false, pr, k));
+  dataset.issues.forEach((issue, k) => count(true, issue, k));
   const classifier = new Classifier(config, dataset);
   for (const issue of dataset.issues) {
     if (!issue.closedBy || !within(issue.closedAt)) continue;
