@@ -88,6 +88,11 @@ describe("responsiveness", () => {
     expect(result.items.find((i) => i.ref === `${R}#2`)).toMatchObject({ automationFirstAt: "2026-05-02T01:00:00Z", automationFirstActor: "mmcky", firstHumanReviewAt: null });
   });
 
+  it("reads verdicts in any order by ref, with the same result", () => {
+    expect(responsiveness(dataset, [...verdicts].reverse())).toEqual(result);
+    expect(conversationWork(dataset, [...verdicts].reverse(), parseConfig({}))).toEqual(conversationWork(dataset, verdicts, parseConfig({})));
+  });
+
   it("gives medians, 90th percentiles, shares and time to close", () => {
     // PRs: 5 h and 3 h → median 4, p90 = 3 + 0.9·2 = 4.8.
     expect(result.pullRequests).toMatchObject({ opened: 3, responded: 2, share: 0.6667, medianHours: 4, p90Hours: 4.8 });
