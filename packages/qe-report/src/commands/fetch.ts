@@ -1,6 +1,6 @@
 import { access, constants, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { isValidTimeZone, monthWindow, rangeWindow, weekWindow, type Dataset, type Window } from "@quantecon/attribution";
+import { commentCount, isValidTimeZone, monthWindow, rangeWindow, weekWindow, type Dataset, type Window } from "@quantecon/attribution";
 import { fetchActivity, GitHubError, resolveGitHubEnv, type FetchProgress } from "@quantecon/attribution-github";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -127,7 +127,8 @@ function progressReporter(io: CliIO, quiet: boolean): { update(p: FetchProgress)
 
 function summary(dataset: Dataset): string {
   const cost = dataset.source.cost;
-  return `fetched ${dataset.pullRequests.length} pull requests, ${dataset.commits.length} commits, ${dataset.issues.length} issues from ${dataset.repos.length} repositories; ${cost?.requests ?? 0} requests, ${cost?.points ?? 0} points`;
+  const comments = commentCount(dataset);
+  return `fetched ${dataset.pullRequests.length} pull requests, ${dataset.commits.length} commits, ${dataset.issues.length} issues${comments > 0 ? `, ${comments} comments` : ""} from ${dataset.repos.length} repositories; ${cost?.requests ?? 0} requests, ${cost?.points ?? 0} points`;
 }
 
 /** Declares `qe-report fetch`: an organization's activity in a window, from GitHub into a dataset file. */
