@@ -44,6 +44,7 @@ const WaitingSchema = z.object({
 export const ResponsivenessSummarySchema = z
   .object({
     comments: z.boolean().describe("Whether the dataset carries comments; without them only reviews count as responses"),
+    previousComments: z.boolean().nullable().describe("Whether the previous dataset carries comments (null without one): a trend across the two kinds compares different things"),
     asOf: z.string().describe("Instant the waiting times are measured to: the dataset's generation time"),
     pullRequests: TypeSchema,
     issues: TypeSchema,

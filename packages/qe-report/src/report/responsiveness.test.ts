@@ -33,6 +33,9 @@ describe("the responsiveness section of the report", () => {
     const md = renderReport(report, "md")[0]!;
     expect(md).toContain("**Trend** against April 2026");
     expect(md).toContain("This dataset carries no comments");
+    expect(report.summary.responsiveness.previousComments).toBe(false);
+    const mixed = renderReport(buildReport(withComments(may), config, { previous: april, generatedAt: "2026-06-01T00:10:00Z" }), "md")[0]!;
+    expect(mixed).toContain("the previous dataset carries no comments, so its figures count reviews only");
   });
 
   it("shows people's comments and a dash for them when the dataset has none", () => {

@@ -34,6 +34,7 @@ export function responsivenessParts(dataset: Dataset, verdicts: readonly Verdict
   };
   const summary: ReportResponsiveness = {
     comments: now.comments,
+    previousComments: before ? before.comments : null,
     asOf: now.asOf,
     pullRequests: type("pullRequests"),
     issues: type("issues"),
