@@ -245,7 +245,7 @@ describe("explain", () => {
   it("a malformed REF shows the accepted forms", async () => {
     const r = await explain("meta 400");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("expected owner/repo#N, owner/repo#N/review/I, owner/repo@SHA or a GitHub pull, issue or commit URL");
+    expect(r.stderr).toContain("expected owner/repo#N, owner/repo#N/review/I, owner/repo#N/comment/I, owner/repo@SHA or a GitHub pull, issue or commit URL");
   });
 
   it("without a dataset it says how to give one", async () => {

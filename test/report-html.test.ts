@@ -47,9 +47,9 @@ describe.skipIf(browserMissing)("HTML report in headless Chromium", () => {
 
   it("renders every section with its heading", async () => {
     const headings = await page.locator("section > h2").allTextContents();
-    expect(headings).toEqual(["Summary", "Maintainers and contributors", "Automation", "Migration to the machine account", "Repositories", "Data completeness"]);
+    expect(headings).toEqual(["Summary", "Maintainers and contributors", "Responsiveness", "Automation", "Migration to the machine account", "Repositories", "Data completeness"]);
     await expect(page.locator("h1").textContent()).resolves.toBe("QuantEcon activity report: May 2026");
-    for (const id of ["summary", "people", "automation", "migration", "repos", "completeness"]) {
+    for (const id of ["summary", "people", "responsiveness", "automation", "migration", "repos", "completeness"]) {
       expect(await page.locator(`#${id}`).isVisible(), id).toBe(true);
     }
     expect(await page.locator("#completeness li").textContent()).toBe("SEARCH_CAP (QuantEcon/lecture-python.myst): search results were capped at 1000");

@@ -17,6 +17,7 @@ function refsOf(d: Dataset): string[] {
     ...d.pullRequests.flatMap((pr) => [`${pr.repo}#${pr.number}`, ...pr.reviews.map((_, i) => `${pr.repo}#${pr.number}/review/${i}`)]),
     ...d.commits.map((c) => `${c.repo}@${c.oid}`),
     ...d.issues.map((i) => `${i.repo}#${i.number}`),
+    ...[...d.pullRequests, ...d.issues].flatMap((item) => (item.comments ?? []).map((_, i) => `${item.repo}#${item.number}/comment/${i}`)),
   ];
 }
 
@@ -76,7 +77,7 @@ describe("demo-2026-05.json", () => {
 });
 
 describe("demo-2026-05.expected.json", () => {
-  it("has exactly one verdict per pull request, review, commit and issue", () => {
+  it("has exactly one verdict per pull request, review, commit, issue and comment", () => {
     const refs = refsOf(dataset);
     expect(new Set(refs).size).toBe(refs.length);
     expect(Object.keys(expected.verdicts).sort()).toEqual([...refs].sort());

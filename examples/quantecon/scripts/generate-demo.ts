@@ -9,6 +9,7 @@
  * Run: `pnpm demo:generate` (writes both files next to this folder).
  */
 import { writeFileSync } from "node:fs";
+import { addDemoComments } from "./demo-comments.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   parseDataset,
@@ -117,6 +118,8 @@ const ACCOUNTS: readonly Account[] = [
   { login: "xuanguang-li", type: "User", name: "Xuanguang Li", id: 152440378 },
   { login: "oyamad", type: "User", name: "Daisuke Oyama", id: 7353083 },
   { login: "thomassargent30", type: "User", name: "Thomas Sargent", id: 32289467 },
+  // A research assistant whose login merely contains "bot" (comments only)
+  { login: "econbot-dev", type: "User", name: null, id: 160022817 },
   // External contributors (two whose logins merely contain "bot")
   { login: "olgabot", type: "User", name: "Olga Botvinnik", id: 806256 },
   { login: "timabbott", type: "User", name: "Tim Abbott", id: 2746074 },
@@ -535,6 +538,14 @@ class DemoBuilder {
     }
     for (const { draft, commit } of commits) put(`${commit.repo}@${commit.oid}`, draft.expected);
     for (const { draft, issue } of issues) put(`${issue.repo}#${issue.number}`, draft.plan.expected);
+    // Comments last, as classify orders their verdicts (demo-comments.ts).
+    addDemoComments({
+      pullRequests: pullRequests.map(({ draft, pr }) => ({ item: pr, expected: draft.plan.expected })),
+      issues: issues.map(({ draft, issue }) => ({ item: issue, expected: draft.plan.expected })),
+      rng: rngFor("comments"),
+      until: GENERATED,
+      put,
+    });
 
     const raw = {
       schema: "qe-activity/v1",
@@ -653,6 +664,8 @@ function actorsUsed(d: Omit<Dataset, "actors">): Dataset["actors"] {
     add(c.committer.login);
   }
   d.issues.forEach((i) => add(i.author));
+  d.issues.forEach((i) => add(i.closedBy));
+  for (const item of [...d.pullRequests, ...d.issues]) item.comments?.forEach((c) => add(c.author));
   return [...used].sort(compare).map((login) => {
     const a = account(login);
     return { login, type: a.type, name: a.name };

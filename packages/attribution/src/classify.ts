@@ -9,6 +9,7 @@ import { compileRule, type CompiledRule } from "./rules/match.js";
 import { trailerBlock, trailerLines, type Subject } from "./rules/subject.js";
 import type { ActorVerdict, Evidence, Verdict } from "./verdict.js";
 import { Interner, type ListCursor } from "./intern.js";
+import { pushCommentVerdicts } from "./comments.js";
 
 /** Config rules first, in order; then the built-ins that are neither replaced nor disabled. */
 export function effectiveRules(config: Config): Rule[] {
@@ -74,7 +75,7 @@ export class Classifier {
   constructor(config: Config = defaultConfig(), dataset?: Pick<Dataset, "actors">) {
     this.config = config;
     const compiled = effectiveRules(config).map((rule) => compileRule(rule, this.interner));
-    this.rules = { pullRequest: [], commit: [], issue: [], review: [] };
+    this.rules = { pullRequest: [], commit: [], issue: [], review: [], comment: [] };
     for (const c of compiled) for (const type of new Set(c.rule.on)) this.rules[type].push(c);
     for (const a of dataset?.actors ?? []) this.actorTypes.set(normalizeLogin(a.login), { type: a.type, name: a.name ?? null });
     this.machineNames = new Map(config.machineAccounts.flatMap((m) => m.names.map((n) => [n.toLowerCase(), m.login] as const)));
@@ -385,7 +386,7 @@ export class Classifier {
 
 /**
  * One verdict per item of the dataset: each pull request followed by its reviews, then
- * commits, then issues, each group in dataset order. Deterministic.
+ * commits, then issues, then comments (see `pushCommentVerdicts`), each group in dataset order. Deterministic.
  */
 export function classify(dataset: Dataset, config: Config = defaultConfig()): Verdict[] {
   const classifier = new Classifier(config, dataset);
@@ -407,5 +408,7 @@ export function classify(dataset: Dataset, config: Config = defaultConfig()): Ve
     out.push(classifier.commit(commit, pr));
   }
   for (const issue of dataset.issues) out.push(classifier.issue(issue));
+  // Comments come last (see comments.ts), so the verdicts before them keep their places.
+  pushCommentVerdicts(dataset, classifier, out);
   return out;
 }

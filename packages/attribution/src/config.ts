@@ -18,7 +18,7 @@ const logins = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
   .describe("Login(s), either spelling of a bot (`x` or `x[bot]`), case-insensitive");
 
-export const ITEM_TYPES = ["pullRequest", "commit", "issue", "review"] as const;
+export const ITEM_TYPES = ["pullRequest", "commit", "issue", "review", "comment"] as const;
 export const ItemTypeSchema = z.enum(ITEM_TYPES);
 export type ItemType = z.infer<typeof ItemTypeSchema>;
 
@@ -48,7 +48,7 @@ export const MatchSchema = z
     branch: patterns.optional().describe("PR head branch"),
     baseBranch: patterns.optional().describe("PR base branch"),
     title: patterns.optional().describe("PR or issue title"),
-    body: patterns.optional().describe("PR or issue body (multi-line)"),
+    body: patterns.optional().describe("PR, issue or comment body (multi-line)"),
     labels: z.array(z.string().min(1)).min(1).optional().describe("Any of these labels (case-insensitive)"),
     message: patterns.optional().describe("Full commit message, trailers included"),
     trailer: patterns.optional().describe("A commit trailer line such as `Co-authored-by: …`"),

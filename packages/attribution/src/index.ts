@@ -65,7 +65,22 @@ export {
   type RepoSummary,
   type TokenRunSummary,
 } from "./summarize.js";
-export { itemRef, commitRef, reviewRef } from "./refs.js";
+export { itemRef, commitRef, reviewRef, commentRef } from "./refs.js";
+export { CommentClassifier, commentClassifier, commentCount, pushCommentVerdicts, COMMENT_RULES } from "./comments.js";
+export {
+  responsiveness,
+  conversationWork,
+  quantile,
+  median,
+  hoursBetween,
+  type Responsiveness,
+  type TypeResponsiveness,
+  type ResponseStats,
+  type DurationStats,
+  type RepoResponsiveness,
+  type ItemResponse,
+  type ConversationWork,
+} from "./responsiveness.js";
 export { classify, Classifier, effectiveRules } from "./classify.js";
 export { BUILTIN_RULES } from "./rules/builtin.js";
 export { parseTranslationMetadata, type TranslationMetadata } from "./translation.js";

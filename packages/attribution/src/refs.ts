@@ -12,3 +12,8 @@ export function commitRef(repo: string, oid: string): string {
 export function reviewRef(repo: string, number: number, index: number): string {
   return `${repo}#${number}/review/${index}`;
 }
+
+/** The stable id of the i-th comment (0-based, oldest first) of PR or issue N: `owner/repo#N/comment/<i>`. */
+export function commentRef(repo: string, number: number, index: number): string {
+  return `${repo}#${number}/comment/${index}`;
+}

@@ -1,5 +1,6 @@
 import type { Channel } from "./config.js";
 import type { Dataset, Review, Window } from "./dataset.js";
+import { commentCount } from "./comments.js";
 import { commitRef, itemRef, reviewRef } from "./refs.js";
 import type { Verdict } from "./verdict.js";
 import { windowTest } from "./windows.js";
@@ -185,7 +186,8 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
 
   // Verdicts from classify() come in dataset order, one per item: then the i-th verdict is the
   // i-th item's, checked on a sample of refs. Any other order is looked up by ref.
-  const expected = dataset.pullRequests.reduce((n, pr) => n + 1 + pr.reviews.length, 0) + dataset.commits.length + dataset.issues.length;
+  // Comment verdicts come after all of these (classify's order), so they do not shift them.
+  const expected = dataset.pullRequests.reduce((n, pr) => n + 1 + pr.reviews.length, 0) + dataset.commits.length + dataset.issues.length + commentCount(dataset);
   const aligned = verdicts.length === expected && sampleAligned(dataset, verdicts);
   let cursor = 0;
   const take = (): Verdict => verdicts[cursor++] as Verdict;

@@ -68,7 +68,7 @@ describe("config validation", () => {
     ["unknown rule key", { rules: [{ id: "a", on: ["issue"], kind: "x", match: { titel: "x" } }] }, 'config.rules[0].match: unknown key "titel"'],
     ["bad regex", { rules: [{ id: "a", on: ["issue"], kind: "x", match: { title: "([unclosed" } }] }, 'config.rules[0].match.title: invalid regular expression "([unclosed":'],
     ["bad time zone", { timeZone: "Mars/Olympus" }, "config.timeZone: unknown IANA time zone"],
-    ["bad item type", { rules: [{ id: "a", on: ["discussion"], kind: "x", match: { title: "x" } }] }, 'config.rules[0].on[0]: expected one of "pullRequest", "commit", "issue", "review", got "discussion"'],
+    ["bad item type", { rules: [{ id: "a", on: ["discussion"], kind: "x", match: { title: "x" } }] }, 'config.rules[0].on[0]: expected one of "pullRequest", "commit", "issue", "review", "comment", got "discussion"'],
     ["automation rule without kind", { rules: [{ id: "a", on: ["issue"], match: { title: "x" } }] }, "config.rules[0].kind: is required for an automation rule"],
     ["empty match", { rules: [{ id: "a", on: ["issue"], kind: "x", match: {} }] }, "config.rules[0].match"],
     ["duplicate rule id", { rules: [{ id: "a", on: ["issue"], kind: "x", match: { title: "x" } }, { id: "a", on: ["issue"], kind: "y", match: { title: "y" } }] }, 'config.rules[1].id: duplicate rule id "a" (also rules[0])'],

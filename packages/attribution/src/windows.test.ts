@@ -70,4 +70,15 @@ describe("time windows", () => {
     expect(issueInWindow({ createdAt: "2026-04-02T00:00:00Z", closedAt: "2026-05-31T00:00:00Z" }, may)).toBe(true);
     expect(issueInWindow({ createdAt: "2026-04-02T00:00:00Z", closedAt: null }, may)).toBe(false);
   });
+
+  it("holds pull requests and issues commented in the window when the dataset carries comments", () => {
+    const may = monthWindow("2026-05");
+    const comment = (createdAt: string) => ({ author: "jstac", createdAt, authorAssociation: "MEMBER" as const, body: "Thanks!" });
+    const april = { createdAt: "2026-04-02T00:00:00Z", mergedAt: null, closedAt: null, reviews: [] };
+    expect(pullRequestInWindow({ ...april, comments: [comment("2026-04-03T00:00:00Z")] }, may)).toBe(false);
+    expect(pullRequestInWindow({ ...april, comments: [comment("2026-04-03T00:00:00Z"), comment("2026-05-31T23:59:59Z")] }, may)).toBe(true);
+    expect(pullRequestInWindow({ ...april, comments: [comment("2026-06-01T00:00:00Z")] }, may)).toBe(false);
+    expect(issueInWindow({ createdAt: "2026-03-02T00:00:00Z", closedAt: null, comments: [comment("2026-05-01T00:00:00Z")] }, may)).toBe(true);
+    expect(issueInWindow({ createdAt: "2026-03-02T00:00:00Z", closedAt: null, comments: [] }, may)).toBe(false);
+  });
 });

@@ -133,12 +133,21 @@ export function inWindow(instant: string | null | undefined, window: Window): bo
   return lastTest(instant);
 }
 
-/** Whether a pull request belongs to a window's dataset: created, merged, closed or reviewed in it. */
-export function pullRequestInWindow(pr: Pick<PullRequest, "createdAt" | "mergedAt" | "closedAt" | "reviews">, window: Window): boolean {
-  return inWindow(pr.createdAt, window) || inWindow(pr.mergedAt, window) || inWindow(pr.closedAt, window) || pr.reviews.some((r) => inWindow(r.submittedAt, window));
+/**
+ * Whether a pull request belongs to a window's dataset: created, merged, closed or reviewed in
+ * it, or (in a dataset with comments) commented in it.
+ */
+export function pullRequestInWindow(pr: Pick<PullRequest, "createdAt" | "mergedAt" | "closedAt" | "reviews"> & { comments?: PullRequest["comments"] }, window: Window): boolean {
+  return (
+    inWindow(pr.createdAt, window) ||
+    inWindow(pr.mergedAt, window) ||
+    inWindow(pr.closedAt, window) ||
+    pr.reviews.some((r) => inWindow(r.submittedAt, window)) ||
+    (pr.comments !== undefined && pr.comments.some((c) => inWindow(c.createdAt, window)))
+  );
 }
 
-/** Whether an issue belongs to a window's dataset: opened or closed in it. */
-export function issueInWindow(issue: Pick<Issue, "createdAt" | "closedAt">, window: Window): boolean {
-  return inWindow(issue.createdAt, window) || inWindow(issue.closedAt, window);
+/** Whether an issue belongs to a window's dataset: opened or closed in it, or (in a dataset with comments) commented in it. */
+export function issueInWindow(issue: Pick<Issue, "createdAt" | "closedAt"> & { comments?: Issue["comments"] }, window: Window): boolean {
+  return inWindow(issue.createdAt, window) || inWindow(issue.closedAt, window) || (issue.comments !== undefined && issue.comments.some((c) => inWindow(c.createdAt, window)));
 }

@@ -6,6 +6,7 @@ const NOUNS: Record<ItemType, [string, string]> = {
   issue: ["issue", "issues"],
   review: ["review", "reviews"],
   commit: ["commit", "commits"],
+  comment: ["comment", "comments"],
 };
 
 const SEVERITY: Record<DiscrepancyCode, Discrepancy["severity"]> = {

@@ -1,4 +1,4 @@
-import type { Commit, Issue, PullRequest, Repo, Review } from "@quantecon/attribution";
+import type { Comment, Commit, Issue, PullRequest, Repo, Review } from "@quantecon/attribution";
 import type { World } from "./world.js";
 
 /** The size and month of a generated organization. */
@@ -11,6 +11,12 @@ export interface GenerateWorldOptions {
   commits: number;
   issues: number;
   seed?: number;
+  /**
+   * Add conversation comments (a few per item, skewed, and now and then a thread of 101–300 that
+   * needs paging) and closers of closed issues. Drawn from their own stream, so the rest of the
+   * world is the same with or without them.
+   */
+  comments?: boolean;
 }
 
 /** A small, seeded PRNG (mulberry32) so generated worlds are the same on every run. */
@@ -91,6 +97,7 @@ export function generateWorld(options: GenerateWorldOptions): World {
       pullRequest: prs.length > 0 && random() < 0.5 ? (prs[Math.floor(random() * prs.length)] ?? null) : null,
     });
   }
+  if (options.comments) addComments(pullRequests, issues, logins, options.seed ?? 1, Date.parse(options.window.to));
   return {
     schema: "qe-activity/v1",
     generatedAt: options.window.to,
@@ -102,4 +109,25 @@ export function generateWorld(options: GenerateWorldOptions): World {
     commits,
     issues,
   };
+}
+
+/** Comments on every generated item, from a stream of their own (see `comments`). */
+function addComments(pullRequests: PullRequest[], issues: Issue[], logins: readonly string[], seed: number, to: number): void {
+  const random = prng(seed ^ 0x5eed_c0de);
+  const login = (): string => logins[Math.floor(random() * logins.length)] ?? "mmcky";
+  for (const item of [...pullRequests, ...issues]) {
+    const created = Date.parse(item.createdAt);
+    const n = random() < 0.003 ? 101 + Math.floor(random() * 200) : Math.floor(random() ** 3 * 8);
+    const comments: Comment[] = [];
+    let at = created;
+    for (let i = 0; i < n; i++) {
+      at = Math.min(to - 1000, at + Math.floor(random() * 6 * 3_600_000));
+      const who = login();
+      const bot = who === "dependabot" || who === "github-actions";
+      comments.push({ author: who, createdAt: iso(at), authorAssociation: bot ? "NONE" : "MEMBER", body: bot ? `🚀 Deployed on https://preview-${i}--site.netlify.app` : `Comment ${i} on this.` });
+    }
+    item.comments = comments;
+    if (comments.length > 0 && Date.parse(item.updatedAt) < at) item.updatedAt = iso(at);
+    if (!("mergedAt" in item) && item.state === "CLOSED") item.closedBy = login();
+  }
 }

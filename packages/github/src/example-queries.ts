@@ -7,6 +7,7 @@ import {
   searchPageQuery,
 } from "./queries.js";
 import { searchText } from "./search.js";
+import { moreCommentsQuery } from "./comment-pages.js";
 import { workflowFilesQuery } from "./workflows.js";
 
 /**
@@ -37,6 +38,12 @@ export function exampleQueries(): Record<string, string> {
     moreLabels: moreItemsQuery([
       { id: "PR_x", kind: "PullRequest", field: "labels", cursor: null },
       { id: "I_x", kind: "Issue", field: "labels", cursor: null },
+    ]),
+    searchPullRequestsWithComments: searchPageQuery("PullRequest", search, null, true),
+    searchIssuesWithComments: searchPageQuery("Issue", searchText("Issue", "QuantEcon", { lo: from, hi: null }, to), "Y3Vyc29yOnYyOjk5", true),
+    moreComments: moreCommentsQuery([
+      { id: "PR_x", kind: "PullRequest", cursor: "Y3Vyc29yOnYyOjk5" },
+      { id: "I_x", kind: "Issue", cursor: "Y3Vyc29yOnYyOjk5" },
     ]),
     moreAssignees: moreItemsQuery([{ id: "PR_x", kind: "PullRequest", field: "assignees", cursor: null }]),
     workflowFiles: workflowFilesQuery([

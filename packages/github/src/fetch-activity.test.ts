@@ -11,8 +11,9 @@ const world = loadFixtureWorld();
 
 /** The items the fixture world has active in May 2026, chosen by hand (see fixtures/README). */
 const EXPECTED = {
-  pullRequests: ["lecture-python.myst#500", "lecture-python.myst#505", "lecture-python.myst#510", "lecture-python.notebooks#12", "lecture-python.zh-cn#230", "lecture-python.zh-cn#236", "old-site#3"],
-  issues: ["lecture-python.myst#520", "meta#390", "meta#400"],
+  // zh-cn#225 and meta#380 are in May only through a comment (a dataset with comments holds them).
+  pullRequests: ["lecture-python.myst#500", "lecture-python.myst#505", "lecture-python.myst#510", "lecture-python.notebooks#12", "lecture-python.zh-cn#225", "lecture-python.zh-cn#230", "lecture-python.zh-cn#236", "old-site#3"],
+  issues: ["lecture-python.myst#520", "meta#380", "meta#390", "meta#400"],
   commits: [
     "lecture-python.myst@a000000000000000000000000000000000000008",
     "lecture-python.myst@505d000000000000000000000000000000000004",
@@ -23,7 +24,7 @@ const EXPECTED = {
     "lecture-python.zh-cn@236a000000000000000000000000000000000001",
     "old-site@d00000000000000000000000000000000000000a",
   ],
-  actors: ["HumphreyYang", "copilot-swe-agent", "dependabot", "github-actions", "jstac", "mmcky", "quantecon-services", "web-flow"],
+  actors: ["HumphreyYang", "copilot-pull-request-reviewer", "copilot-swe-agent", "dependabot", "github-actions", "jstac", "mmcky", "quantecon-services", "web-flow"],
 };
 
 const full = (key: string): string => `QuantEcon/${key}`;
@@ -121,9 +122,61 @@ describe("fetchActivity against the fixture world", () => {
   it("fetches only the named repositories with `repos`", async () => {
     const dataset = await fetchActivity(options({ repos: ["meta", "lecture-python.zh-cn"] }));
     expect(dataset.repos.map((r) => r.name)).toEqual(["QuantEcon/lecture-python.zh-cn", "QuantEcon/meta"]);
-    expect(dataset.pullRequests.map((p) => p.number)).toEqual([230, 236]);
-    expect(dataset.issues.map((i) => i.number)).toEqual([390, 400]);
+    expect(dataset.pullRequests.map((p) => p.number)).toEqual([225, 230, 236]);
+    expect(dataset.issues.map((i) => i.number)).toEqual([380, 390, 400]);
   });
+
+  it("with comments off, holds no comments, no closers and no items only commented in the window", async () => {
+    const dataset = await fetchActivity(options({ comments: false }));
+    expect(dataset.pullRequests.map((p) => `${p.repo}#${p.number}`)).toEqual(EXPECTED.pullRequests.filter((k) => k !== "lecture-python.zh-cn#225").map(full));
+    expect(dataset.issues.map((i) => `${i.repo}#${i.number}`)).toEqual(EXPECTED.issues.filter((k) => k !== "meta#380").map(full));
+    for (const item of [...dataset.pullRequests, ...dataset.issues]) expect(item).not.toHaveProperty("comments");
+    for (const issue of dataset.issues) expect(issue).not.toHaveProperty("closedBy");
+    expect(dataset.actors.map((a) => a.login)).not.toContain("copilot-pull-request-reviewer");
+  });
+
+  it("fetches comments and closers in the same search requests, for a few more points", async () => {
+    const withComments = await fetchActivity(options());
+    const without = await fetchActivity(options({ comments: false }));
+    expect(withComments.source.cost?.requests).toBe(without.source.cost?.requests);
+    expect(withComments.source.cost?.points).toBeGreaterThan(without.source.cost?.points ?? Infinity);
+    const closers = Object.fromEntries(withComments.issues.map((i) => [`${i.repo}#${i.number}`, i.closedBy]));
+    expect(closers).toEqual({ "QuantEcon/lecture-python.myst#520": undefined, "QuantEcon/meta#380": "jstac", "QuantEcon/meta#390": "mmcky", "QuantEcon/meta#400": undefined });
+  });
+});
+
+describe("fetchActivity with long comment threads", () => {
+  let long: FakeGitHub;
+  const threads = { pr: 257, issue: 101 };
+  beforeAll(async () => {
+    const copy = JSON.parse(JSON.stringify(world)) as typeof world;
+    const at = (i: number): string => new Date(Date.parse("2026-05-15T00:00:00Z") + i * 60_000).toISOString().replace(/\.000Z$/, "Z");
+    const many = (n: number, who: string) => Array.from({ length: n }, (_, i) => ({ author: i % 3 === 0 ? who : "jstac", createdAt: at(i), authorAssociation: "MEMBER" as const, body: `comment ${i}` }));
+    const pr = copy.pullRequests.find((p) => p.number === 505)!;
+    pr.comments = [...(pr.comments ?? []), ...many(threads.pr - (pr.comments?.length ?? 0), "mmcky")];
+    const issue = copy.issues.find((i) => i.number === 520)!;
+    issue.comments = many(threads.issue, "HumphreyYang");
+    long = await startFakeGitHub(copy, { token: TOKEN });
+  });
+  afterAll(() => long.close());
+
+  it("pages every thread to its end, in order, with no cap", async () => {
+    const from = long.queries.length;
+    const dataset = await fetchActivity(options({ apiUrl: long.url }));
+    const pr = dataset.pullRequests.find((p) => p.number === 505)!;
+    const issue = dataset.issues.find((i) => i.number === 520)!;
+    expect(pr.comments).toHaveLength(threads.pr);
+    expect(issue.comments).toHaveLength(threads.issue);
+    expect(pr.comments).toEqual(long.world.pullRequestItem(long.world.repo("QuantEcon/lecture-python.myst")!, 505)!.rec.comments);
+    expect(issue.comments?.map((c) => c.body)).toEqual(Array.from({ length: threads.issue }, (_, i) => `comment ${i}`));
+    // 257 comments: the first 100 in the search, then 2 more pages; 101: 1 more page. Continued threads share requests.
+    const more = long.queries.slice(from).filter((q) => q.startsWith("query MoreComments"));
+    expect(more).toHaveLength(3);
+    expect(dataset.warnings).toBeUndefined();
+  });
+});
+
+describe("fetchActivity (more)", () => {
 
   it("names an unknown organization", async () => {
     const error = await fetchActivity(options({ org: "NoSuchOrg" })).catch((e: unknown) => e);

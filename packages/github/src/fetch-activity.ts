@@ -8,10 +8,11 @@ import type { GitHubClient } from "./client.js";
 import { byText, checkConnection, connect, selectRepositories, type ConnectionOptions, type RepoSelection } from "./source.js";
 import type { ActorNode, PullRequestNode, ReviewNode } from "./responses.js";
 import { searchAll } from "./search.js";
+import { completeComments, threadsOf } from "./comment-pages.js";
 
 /** Where a fetch is: the phase, items so far and expected, and the API spent so far. */
 export interface FetchProgress {
-  phase: "repositories" | "pullRequests" | "issues" | "commits";
+  phase: "repositories" | "pullRequests" | "issues" | "commits" | "comments";
   done: number;
   total: number | undefined;
   requests: number;
@@ -25,6 +26,8 @@ export interface FetchActivityOptions extends ConnectionOptions, RepoSelection {
   onProgress?: (progress: FetchProgress) => void;
   /** Return a dataset with `warnings` instead of failing when something could not be read. */
   allowPartial?: boolean;
+  /** Fetch conversation comments and who closed each issue (default true; `--no-comments` turns it off). */
+  comments?: boolean;
 }
 
 /** Warnings that mean data is missing (as opposed to left out on purpose). */
@@ -83,17 +86,20 @@ export async function fetchActivity(options: FetchActivityOptions): Promise<Data
   const inScope = new Set(scanned.map((r) => r.repo.name.toLowerCase()));
   const scope = { org, from: Date.parse(window.from), to: Date.parse(window.to), now: startedAt };
 
-  const prs = await searchAll(client, { ...scope, kind: "PullRequest", onProgress: (d, t) => progress("pullRequests", d, t) });
+  const comments = options.comments ?? true;
+  const prs = await searchAll(client, { ...scope, kind: "PullRequest", comments, onProgress: (d, t) => progress("pullRequests", d, t) });
   warnings.push(...prs.warnings);
   const keptPrNodes = prs.nodes.filter((node) => inScope.has(node.repository.nameWithOwner.toLowerCase()));
   await completePullRequests(client, keptPrNodes, warnings);
+  if (comments) warnings.push(...(await completeComments(client, threadsOf(keptPrNodes, "PullRequest"), (d, t) => progress("comments", d, t))));
   const actors = new ActorRegistry();
   const pullRequests = keptPrNodes.map((node) => toPullRequest(node, actors)).filter((pr) => pullRequestInWindow(pr, window));
 
-  const issueResults = await searchAll(client, { ...scope, kind: "Issue", onProgress: (d, t) => progress("issues", d, t) });
+  const issueResults = await searchAll(client, { ...scope, kind: "Issue", comments, onProgress: (d, t) => progress("issues", d, t) });
   warnings.push(...issueResults.warnings);
-  const issues = issueResults.nodes
-    .filter((node) => inScope.has(node.repository.nameWithOwner.toLowerCase()))
+  const keptIssueNodes = issueResults.nodes.filter((node) => inScope.has(node.repository.nameWithOwner.toLowerCase()));
+  if (comments) warnings.push(...(await completeComments(client, threadsOf(keptIssueNodes, "Issue"), (d, t) => progress("comments", d, t))));
+  const issues = keptIssueNodes
     .map((node) => toIssue(node, actors))
     .filter((issue) => issueInWindow(issue, window));
 

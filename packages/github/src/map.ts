@@ -3,6 +3,7 @@ import { gitOffset } from "./git-timestamp.js";
 
 const ACTOR_TYPES: readonly string[] = ["User", "Bot", "Organization", "Mannequin", "EnterpriseUserAccount"] satisfies ActorType[];
 import type { ActorNode, CommitNode, IssueNode, PullRequestNode, ReviewNode } from "./responses.js";
+import { closedByOf, toComments } from "./comment-map.js";
 
 /** Every account seen in any answer, by login, with its type and name. */
 export class ActorRegistry {
@@ -56,6 +57,7 @@ export function toPullRequest(node: PullRequestNode, actors: ActorRegistry): Pul
     deletions: node.deletions,
     changedFiles: node.changedFiles,
     reviews: node.reviews.nodes.map((r) => review(r, actors)),
+    ...(node.comments ? { comments: toComments(node.comments.nodes, actors) } : {}),
   };
 }
 
@@ -73,6 +75,8 @@ export function toIssue(node: IssueNode, actors: ActorRegistry): Issue {
     closedAt: node.closedAt,
     state: node.state,
     labels: node.labels.nodes.map((l) => l.name),
+    ...(node.comments ? { comments: toComments(node.comments.nodes, actors) } : {}),
+    ...(node.timelineItems && node.state === "CLOSED" ? { closedBy: closedByOf(node.timelineItems.nodes, actors) } : {}),
   };
 }
 
@@ -110,6 +114,7 @@ export function loginsOf(items: { pullRequests: PullRequest[]; commits: Commit[]
   const logins: (string | null)[] = [];
   for (const pr of items.pullRequests) logins.push(pr.author, pr.mergedBy, ...pr.assignees, ...pr.reviews.map((r) => r.author));
   for (const c of items.commits) logins.push(c.author.login, c.committer.login);
-  for (const issue of items.issues) logins.push(issue.author);
+  for (const issue of items.issues) logins.push(issue.author, issue.closedBy ?? null);
+  for (const item of [...items.pullRequests, ...items.issues]) for (const c of item.comments ?? []) logins.push(c.author);
   return logins.filter((l): l is string => l !== null);
 }

@@ -5,7 +5,7 @@ import { exampleQueries } from "./example-queries.js";
 describe("every query the fetcher can send", () => {
   const queries = Object.entries(exampleQueries());
   it("covers each query builder", () => {
-    expect(queries.map(([name]) => name)).toEqual(expect.arrayContaining(["listRepositoriesFirst", "lookUpRepositories", "countSearch", "searchPullRequests", "searchIssues", "commitHistory", "moreReviews", "moreLabels", "moreAssignees"]));
+    expect(queries.map(([name]) => name)).toEqual(expect.arrayContaining(["listRepositoriesFirst", "lookUpRepositories", "countSearch", "searchPullRequests", "searchIssues", "commitHistory", "moreReviews", "moreLabels", "moreAssignees", "searchPullRequestsWithComments", "searchIssuesWithComments", "moreComments"]));
   });
   for (const [name, query] of queries) {
     it(`${name} is valid against GitHub's published schema`, () => {

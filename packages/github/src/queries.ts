@@ -26,6 +26,14 @@ const FRAGMENTS = {
   labels(first: 100) { totalCount nodes { name } }
 }`,
   GitActorFields: "fragment GitActorFields on GitActor { name email date user { login name } }",
+  CommentFields: "fragment CommentFields on IssueComment { author { ...ActorFields } authorAssociation body createdAt }",
+  PullRequestConversation: `fragment PullRequestConversation on PullRequest {
+  comments(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { ...CommentFields } }
+}`,
+  IssueConversation: `fragment IssueConversation on Issue {
+  comments(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { ...CommentFields } }
+  timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { __typename ... on ClosedEvent { actor { ...ActorFields } } } }
+}`,
   CommitFields: `fragment CommitFields on Commit {
   oid url message authoredDate committedDate committedViaWeb
   author { ...GitActorFields }
@@ -36,6 +44,9 @@ const FRAGMENTS = {
 };
 
 type FragmentName = keyof typeof FRAGMENTS;
+
+/** The fragment text of a comment, for queries built elsewhere (comment pages). */
+export const COMMENT_FRAGMENTS: readonly string[] = [FRAGMENTS.CommentFields, FRAGMENTS.ActorFields];
 
 const lit = (value: string): string => JSON.stringify(value);
 const after = (cursor: string | null): string => (cursor ? `, after: ${lit(cursor)}` : "");
@@ -80,16 +91,21 @@ export function countSearchQuery(queries: readonly string[]): string {
   return operation("CountSearch", queries.map((q, i) => `  c${i}: search(query: ${lit(q)}, type: ISSUE, first: 1) { issueCount }`).join("\n"), []);
 }
 
-/** One page of an issue search returning pull requests or issues. */
-export function searchPageQuery(kind: "PullRequest" | "Issue", query: string, cursor: string | null): string {
+/**
+ * One page of an issue search returning pull requests or issues; with `comments`, each item's
+ * first 100 comments too, and an issue's last closing event (who closed it).
+ */
+export function searchPageQuery(kind: "PullRequest" | "Issue", query: string, cursor: string | null, comments = false): string {
+  const conversation = kind === "PullRequest" ? "PullRequestConversation" : "IssueConversation";
   const fragment = kind === "PullRequest" ? "PullRequestFields" : "IssueFields";
   const fragments: FragmentName[] = kind === "PullRequest" ? ["PullRequestFields", "ReviewFields", "ActorFields"] : ["IssueFields", "ActorFields"];
+  if (comments) fragments.push(conversation, "CommentFields");
   return operation(
     kind === "PullRequest" ? "SearchPullRequests" : "SearchIssues",
     `  search(query: ${lit(query)}, type: ISSUE, first: 100${after(cursor)}) {
     issueCount
     pageInfo { hasNextPage endCursor }
-    nodes { __typename ...${fragment} }
+    nodes { __typename ...${fragment}${comments ? ` ...${conversation}` : ""} }
   }`,
     fragments,
   );

@@ -38,6 +38,20 @@ export type ReviewNode = z.infer<typeof ReviewShape>;
 
 const labels = z.object({ totalCount: z.number().int(), nodes: z.array(z.object({ name: z.string() })) });
 
+export const CommentShape = z.object({
+  author: ActorShape.nullable(),
+  authorAssociation: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+export type CommentNode = z.infer<typeof CommentShape>;
+
+/** A page of an item's comments. */
+export const CommentsShape = z.object({ totalCount: z.number().int().nonnegative(), pageInfo, nodes: z.array(CommentShape) });
+export type CommentsPage = z.infer<typeof CommentsShape>;
+
+const closedEvents = z.object({ nodes: z.array(z.object({ __typename: z.string(), actor: ActorShape.nullable().optional() }).nullable()) });
+
 export const PullRequestShape = z.object({
   __typename: z.literal("PullRequest"),
   id: z.string(),
@@ -63,6 +77,7 @@ export const PullRequestShape = z.object({
   labels,
   assignees: z.object({ totalCount: z.number().int(), nodes: z.array(ActorShape) }),
   reviews: z.object({ totalCount: z.number().int(), pageInfo, nodes: z.array(ReviewShape) }),
+  comments: CommentsShape.optional(),
 });
 export type PullRequestNode = z.infer<typeof PullRequestShape>;
 
@@ -80,6 +95,8 @@ export const IssueShape = z.object({
   repository: named,
   author: ActorShape.nullable(),
   labels,
+  comments: CommentsShape.optional(),
+  timelineItems: closedEvents.optional(),
 });
 export type IssueNode = z.infer<typeof IssueShape>;
 

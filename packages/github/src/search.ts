@@ -34,6 +34,8 @@ export interface SearchSpec<K extends "PullRequest" | "Issue"> {
   /** The fetch's start: the upper end for splitting; later updates fall in the open last range. */
   now: number;
   onProgress: (done: number, total: number) => void;
+  /** Ask for each item's first page of comments (and an issue's closing event) too. */
+  comments?: boolean;
 }
 
 type NodeOf<K> = K extends "PullRequest" ? PullRequestNode : IssueNode;
@@ -123,7 +125,7 @@ export async function searchAll<K extends "PullRequest" | "Issue">(client: GitHu
     // A search reaches at most 1,000 results: 10 pages of 100, one more for slack.
     const pager = new Pager(queryName, `${noun} of ${spec.org} updated ${range}`, SEARCH_CAP / 100 + 1);
     for (;;) {
-      const result: { data: SearchPage<NodeOf<K>> } = await client.query(queryName, searchPageQuery(spec.kind, text(piece), cursor), shape);
+      const result: { data: SearchPage<NodeOf<K>> } = await client.query(queryName, searchPageQuery(spec.kind, text(piece), cursor, spec.comments ?? false), shape);
       const page: SearchPage<NodeOf<K>>["search"] = result.data.search;
       if (cursor === null) {
         const full: Piece = { ...piece, count: page.issueCount };

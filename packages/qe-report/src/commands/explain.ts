@@ -4,6 +4,7 @@ import { QeReportError } from "../errors.js";
 import type { CliIO } from "../io.js";
 import { loadInputs, printable } from "./inputs.js";
 import { findVerdict, parseRef } from "./ref.js";
+import { describeComment } from "./comment-ref.js";
 
 interface ExplainOptions {
   input?: string;
@@ -17,11 +18,14 @@ const TYPE_NAMES: Record<Verdict["type"], string> = {
   commit: "commit",
   issue: "issue",
   review: "review",
+  comment: "comment",
 };
 
 /** What the item is, in a line or two: its title or message, and its link. */
 function describeItem(verdict: Verdict, dataset: Dataset): { title: string; url: string | null } {
   const [base, review] = verdict.ref.split("/review/");
+  const comment = describeComment(verdict, dataset);
+  if (comment) return comment;
   if (verdict.type === "commit") {
     const commit = dataset.commits.find((c) => `${c.repo}@${c.oid}` === verdict.ref);
     return { title: (commit?.message ?? "").split("\n")[0] ?? "", url: commit?.url ?? null };
@@ -66,7 +70,7 @@ export function registerExplain(program: Command, io: CliIO): void {
   program
     .command("explain")
     .description("show the verdict on one item with every piece of evidence and the rule that decided it")
-    .argument("<ref>", "owner/repo#N, owner/repo#N/review/I, owner/repo@SHA (a unique prefix will do), or a GitHub pull/issue/commit URL")
+    .argument("<ref>", "owner/repo#N, owner/repo#N/review/I, owner/repo#N/comment/I, owner/repo@SHA (a unique prefix will do), or a GitHub pull/issue/commit URL")
     .option("--input <dataset>", "dataset file (qe-activity/v1) from `qe-report fetch`")
     .option("--demo", "use the bundled demo month (QuantEcon, May 2026)")
     .option("--config <file>", "config file (default: qe-report.config.{yaml,yml,json} in the working directory)")

@@ -13,10 +13,12 @@ export interface FetchForReportOptions {
   quiet: boolean;
   allowPartial: boolean;
   insecure?: boolean;
+  /** Fetch comments and who closed issues (default true). */
+  comments?: boolean;
 }
 
 /** Fetches the window's dataset for a report, with the token from the environment and plain progress lines on stderr. */
-export async function fetchDataset({ org, window, config, io, quiet, allowPartial, insecure }: FetchForReportOptions): Promise<Dataset> {
+export async function fetchDataset({ org, window, config, io, quiet, allowPartial, insecure, comments = true }: FetchForReportOptions): Promise<Dataset> {
   const { token, apiUrl } = resolveGitHubEnv(io.env);
   if (!token) {
     throw new QeReportError(
@@ -37,6 +39,7 @@ export async function fetchDataset({ org, window, config, io, quiet, allowPartia
     excludeRepos: config.repos.exclude,
     allowPartial,
     allowInsecure: insecure === true,
+    comments,
     // One line per phase: reports run in CI logs more often than in terminals.
     onProgress: (p) => {
       if (p.phase !== phase) say(`  ${(phase = p.phase)}...`);

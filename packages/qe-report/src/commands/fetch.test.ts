@@ -48,9 +48,10 @@ describe("qe-report fetch", () => {
     const { stderr, error } = await run(["--org", "QuantEcon", "--month", "2026-05", "--exclude", "lecture-.*\\.notebooks", "--out", "may.json"]);
     expect(error).toBeUndefined();
     const dataset = parseDataset(JSON.parse(await readFile(join(dir, "may.json"), "utf8")));
-    expect(dataset.pullRequests.map((p) => p.number)).toEqual([500, 505, 510, 230, 236, 3]);
+    // zh-cn#225 is in May through a comment.
+    expect(dataset.pullRequests.map((p) => p.number)).toEqual([500, 505, 510, 225, 230, 236, 3]);
     expect(dataset.window).toEqual({ from: "2026-05-01T00:00:00Z", to: "2026-06-01T00:00:00Z", timeZone: "UTC" });
-    expect(stderr).toMatch(/fetched 6 pull requests, 7 commits, 3 issues from 6 repositories; \d+ requests, \d+ points; wrote may\.json/);
+    expect(stderr).toMatch(/fetched 7 pull requests, 7 commits, 4 issues, 14 comments from 6 repositories; \d+ requests, \d+ points; wrote may\.json/);
     expect(stderr).toMatch(/^fetch: commits \d+\/\d+/m);
     expect(await readdir(dir)).toEqual(["may.json"]);
   });

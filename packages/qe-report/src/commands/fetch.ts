@@ -1,6 +1,6 @@
 import { access, constants, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { compilePattern, isValidTimeZone, monthWindow, rangeWindow, weekWindow, type Dataset, type Window } from "@quantecon/attribution";
+import { commentCount, compilePattern, isValidTimeZone, monthWindow, rangeWindow, weekWindow, type Dataset, type Window } from "@quantecon/attribution";
 import { fetchActivity, GitHubError, resolveGitHubEnv, type FetchProgress } from "@quantecon/attribution-github";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -23,6 +23,8 @@ interface FetchFlags {
   allowPartial?: boolean;
   maxWait: string;
   insecure?: boolean;
+  /** False with `--no-comments`. */
+  comments: boolean;
 }
 
 const PHASES: Record<FetchProgress["phase"], string> = {
@@ -30,6 +32,7 @@ const PHASES: Record<FetchProgress["phase"], string> = {
   pullRequests: "pull requests",
   issues: "issues",
   commits: "commits",
+  comments: "comments",
 };
 
 /** `90s`, `10m`, `1h`, `1h30m` or plain seconds, as milliseconds. */
@@ -126,7 +129,8 @@ function progressReporter(io: CliIO, quiet: boolean): { update(p: FetchProgress)
 
 function summary(dataset: Dataset): string {
   const cost = dataset.source.cost;
-  return `fetched ${dataset.pullRequests.length} pull requests, ${dataset.commits.length} commits, ${dataset.issues.length} issues from ${dataset.repos.length} repositories; ${cost?.requests ?? 0} requests, ${cost?.points ?? 0} points`;
+  const comments = commentCount(dataset);
+  return `fetched ${dataset.pullRequests.length} pull requests, ${dataset.commits.length} commits, ${dataset.issues.length} issues${comments > 0 ? `, ${comments} comments` : ""} from ${dataset.repos.length} repositories; ${cost?.requests ?? 0} requests, ${cost?.points ?? 0} points`;
 }
 
 /** Declares `qe-report fetch`: an organization's activity in a window, from GitHub into a dataset file. */
@@ -147,6 +151,7 @@ export function registerFetch(program: Command, io: CliIO): void {
     .option("--allow-partial", "write the dataset even if some repositories could not be read (listed in its warnings)")
     .option("--max-wait <duration>", "longest wait for a GitHub rate limit to reset", "10m")
     .option("--insecure", INSECURE_HELP)
+    .option("--no-comments", "skip conversation comments and who closed issues (fewer points; no responsiveness figures)")
     .addHelpText("after", "\nToken: GITHUB_TOKEN or GH_TOKEN. Endpoint: GITHUB_GRAPHQL_URL, else from GITHUB_API_URL (GitHub Enterprise Server's .../api/v3 becomes .../api/graphql), else github.com.")
     .action(async (flags: FetchFlags) => {
       if (!flags.org) throw new QeReportError("E_USAGE", "fetch needs --org ORG");
@@ -176,6 +181,7 @@ export function registerFetch(program: Command, io: CliIO): void {
           maxWait,
           allowPartial: flags.allowPartial === true,
           allowInsecure: flags.insecure === true,
+          comments: flags.comments !== false,
           onProgress: (p) => progress.update(p),
           onWait: (w) => progress.wait(w),
         });

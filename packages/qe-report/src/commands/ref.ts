@@ -1,14 +1,16 @@
 import type { Dataset, Verdict } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
+import { findCommentVerdict } from "./comment-ref.js";
 
 /** An item reference as the user typed it, parsed. */
 export type ParsedRef =
-  | { type: "number"; repo: string; number: number; review?: number }
+  | { type: "number"; repo: string; number: number; review?: number; comment?: number }
   | { type: "commit"; repo: string; sha: string };
 
 const REPO = "([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)";
 const FORMS: readonly [RegExp, (m: RegExpExecArray) => ParsedRef][] = [
   [new RegExp(`^${REPO}#(\\d+)/review/(\\d+)$`), (m) => ({ type: "number", repo: m[1]!, number: Number(m[2]), review: Number(m[3]) })],
+  [new RegExp(`^${REPO}#(\\d+)/comment/(\\d+)$`), (m) => ({ type: "number", repo: m[1]!, number: Number(m[2]), comment: Number(m[3]) })],
   [new RegExp(`^${REPO}#(\\d+)$`), (m) => ({ type: "number", repo: m[1]!, number: Number(m[2]) })],
   [new RegExp(`^${REPO}@([0-9a-fA-F]{4,40})$`), (m) => ({ type: "commit", repo: m[1]!, sha: m[2]!.toLowerCase() })],
   [
@@ -21,7 +23,7 @@ const FORMS: readonly [RegExp, (m: RegExpExecArray) => ParsedRef][] = [
   ],
 ];
 
-/** Parses `owner/repo#N`, `owner/repo#N/review/i`, `owner/repo@sha` or a GitHub pull/issue/commit URL. */
+/** Parses `owner/repo#N`, `owner/repo#N/review/i`, `owner/repo#N/comment/i`, `owner/repo@sha` or a GitHub pull/issue/commit URL. */
 export function parseRef(input: string): ParsedRef {
   const text = input.trim();
   for (const [pattern, build] of FORMS) {
@@ -33,7 +35,7 @@ export function parseRef(input: string): ParsedRef {
   }
   throw new QeReportError(
     "E_USAGE",
-    `REF ${JSON.stringify(input)}: expected owner/repo#N, owner/repo#N/review/I, owner/repo@SHA or a GitHub pull, issue or commit URL`,
+    `REF ${JSON.stringify(input)}: expected owner/repo#N, owner/repo#N/review/I, owner/repo#N/comment/I, owner/repo@SHA or a GitHub pull, issue or commit URL`,
   );
 }
 
@@ -96,6 +98,7 @@ export function findVerdict(ref: ParsedRef, dataset: Dataset, verdicts: readonly
     const near = numbers.sort((a, b) => Math.abs(a - ref.number) - Math.abs(b - ref.number) || a - b).slice(0, 3).map((n) => `${repo}#${n}`);
     throw notFound(`no pull request or issue ${base} in the dataset`, near);
   }
+  if (ref.comment !== undefined) return findCommentVerdict(base, ref.comment, dataset, byRef);
   if (ref.review === undefined) return item;
   const review = byRef.get(`${base}/review/${ref.review}`);
   if (review) return review;

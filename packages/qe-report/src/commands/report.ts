@@ -33,6 +33,8 @@ export interface ReportOptions extends PostOptions {
   quiet?: boolean;
   allowPartial?: boolean;
   insecure?: boolean;
+  /** False with `--no-comments`. */
+  comments?: boolean;
 }
 
 /** The report's generation time: `--generated-at`, else `SOURCE_DATE_EPOCH`, else the clock. */
@@ -73,7 +75,7 @@ function resolveOrg(flag: string | undefined, configOrg: string | undefined, dat
 async function fetchForReport(org: string | undefined, window: Dataset["window"], options: ReportOptions, io: CliIO, config: Config): Promise<Dataset> {
   if (!org) throw new QeReportError("E_USAGE", "no organization to fetch: pass --org ORG, set `org` in the config, or report on a file with --input FILE (or --demo)");
   const { fetchDataset } = await import("./fetch-dataset.js");
-  return fetchDataset({ org, window, config, io, quiet: options.quiet ?? false, allowPartial: options.allowPartial ?? false, insecure: options.insecure === true });
+  return fetchDataset({ org, window, config, io, quiet: options.quiet ?? false, allowPartial: options.allowPartial ?? false, insecure: options.insecure === true, comments: options.comments ?? true });
 }
 
 /** Runs one report: load or fetch, classify, build, render, write. */
@@ -212,7 +214,8 @@ function reportOptions(command: Command): Command {
     .option("--generated-at <iso>", "pin the generation time (also SOURCE_DATE_EPOCH) for byte-identical output")
     .option("--allow-partial", "when fetching, report even if some repositories could not be read")
     .option("--insecure", INSECURE_HELP)
-    .option("--quiet", "no progress output while fetching");
+    .option("--quiet", "no progress output while fetching")
+    .option("--no-comments", "when fetching, skip comments and who closed issues (cheaper; no responsiveness section)");
 }
 
 /** `qe-report monthly`, `weekly` and `range`: the same report for different windows. */

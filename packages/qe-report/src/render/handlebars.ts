@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import { QeReportError } from "../errors.js";
+import { registerResponsiveness } from "./responsiveness.js";
 
 const CHANNEL_NAMES: Record<string, string> = {
   human: "human",
@@ -10,9 +11,10 @@ const CHANNEL_NAMES: Record<string, string> = {
   "personal-token": "personal token",
 };
 
-/** An isolated Handlebars with exactly the helpers the report templates use. */
-function createHandlebars(): typeof Handlebars {
+/** An isolated Handlebars with exactly the helpers and partials the report templates use. */
+function createHandlebars(format: "md" | "html"): typeof Handlebars {
   const hb = Handlebars.create();
+  registerResponsiveness(hb, format);
   hb.registerHelper("percent", (share: unknown) => (typeof share === "number" ? `${Math.round(share * 100)}%` : "–"));
   hb.registerHelper("signed", (n: unknown) => (typeof n !== "number" ? "" : n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0"));
   hb.registerHelper("channelName", (channel: unknown) => CHANNEL_NAMES[String(channel)] ?? String(channel));
@@ -27,7 +29,8 @@ function createHandlebars(): typeof Handlebars {
     String(ref)
       .replace(/^[^/]+\//, "")
       .replace(/@([0-9a-f]{7})[0-9a-f]{33}$/, "@$1")
-      .replace(/\/review\/(\d+)$/, " review $1"),
+      .replace(/\/review\/(\d+)$/, " review $1")
+      .replace(/\/comment\/(\d+)$/, " comment $1"),
   );
   return hb;
 }
@@ -48,7 +51,7 @@ export function compileTemplate(source: string, format: "md" | "html"): Handleba
   const key = `${format}\u0000${source}`;
   let template = cache.get(key);
   if (!template) {
-    template = createHandlebars().compile(source, { strict: true, noEscape: format === "md" });
+    template = createHandlebars(format).compile(source, { strict: true, noEscape: format === "md" });
     cache.set(key, template);
   }
   return template;

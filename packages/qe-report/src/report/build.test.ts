@@ -23,12 +23,20 @@ describe("buildReport", () => {
     expect(report.window).toEqual(may.window);
     // 6 PRs + 2 reviews + 3 commits + 2 issues
     expect(report.items).toHaveLength(13);
-    expect(report.items).toEqual(classify(may, config));
+    // PRs and issues opened in the window carry their first human response; nothing else differs.
+    const withoutResponse = (v: (typeof report.items)[number]) => {
+      const copy: Record<string, unknown> = { ...v };
+      delete copy["firstHumanResponseAt"];
+      return copy;
+    };
+    expect(report.items.map(withoutResponse)).toEqual(classify(may, config));
+    expect(report.items.filter((v) => v.firstHumanResponseAt !== undefined).map((v) => v.type)).toEqual(expect.arrayContaining(["pullRequest", "issue"]));
     expect(report.totals).toEqual({
       pullRequest: { human: 2, automation: 4 },
       commit: { human: 1, automation: 2 },
       issue: { human: 1, automation: 1 },
       review: { human: 2, automation: 0 },
+      comment: { human: 0, automation: 0 },
     });
   });
 

@@ -15,6 +15,8 @@ import { forEachEvent } from "./events.js";
 import { profileUrl, repoSearchUrls, repoUrl } from "./links.js";
 import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportCounts } from "./schema.js";
 import { translationRollup } from "./translation.js";
+import { commentLinks, withCommentRuns } from "./comment-runs.js";
+import { responsivenessParts, withConversation, withResponseTimes } from "./responsiveness.js";
 
 /** What `buildReport` takes besides the dataset and config. */
 export interface BuildReportOptions {
@@ -42,6 +44,7 @@ const TYPE_WORDS: Record<ItemType, [string, string]> = {
   commit: ["commit", "commits"],
   issue: ["issue", "issues"],
   review: ["review", "reviews"],
+  comment: ["comment", "comments"],
 };
 
 const zeroCounts = (): ReportCounts => ({ pullRequestsOpened: 0, pullRequestsMerged: 0, commits: 0, issuesOpened: 0, issuesClosed: 0, reviews: 0 });
@@ -61,7 +64,7 @@ function pinnedTime(generatedAt: string | undefined): string {
 
 /** "18 automated PRs and 18 commits ran under this account's token; listed under Automation". */
 function tokenFootnote(types: Map<ItemType, number>): string | null {
-  const parts = (["pullRequest", "commit", "issue", "review"] as const)
+  const parts = (["pullRequest", "commit", "issue", "review", "comment"] as const)
     .filter((t) => (types.get(t) ?? 0) > 0)
     .map((t) => {
       const n = types.get(t) ?? 0;
@@ -106,10 +109,12 @@ function overall(rows: Report["summary"]["measures"]): Report["summary"]["overal
 export function buildReport(dataset: Dataset, config: Config, options: BuildReportOptions = {}): Report {
   const generatedAt = pinnedTime(options.generatedAt);
   const verdicts = options.verdicts ?? classify(dataset, config);
-  const summary = summarize(dataset, verdicts);
-  const previousSummary = options.previous ? summarize(options.previous, classify(options.previous, config)) : undefined;
+  const summary = withCommentRuns(summarize(dataset, verdicts), dataset, verdicts);
+  const previousVerdicts = options.previous ? classify(options.previous, config) : undefined;
+  const previousSummary = options.previous && previousVerdicts ? withCommentRuns(summarize(options.previous, previousVerdicts), options.previous, previousVerdicts) : undefined;
   const byRef = new Map<string, Verdict>();
   for (const v of verdicts) byRef.set(v.ref, v);
+  const answered = responsivenessParts(dataset, verdicts, config, options.previous);
 
   const buckets = weekBuckets(dataset.window);
   const weeks = buckets.map((b) => ({ from: isoInstant(b.from), to: isoInstant(b.to), label: b.label, human: 0, automation: 0 }));
@@ -144,6 +149,8 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     }
   });
 
+  for (const [ref, link] of commentLinks(summary, dataset)) tokenItems.set(ref, link);
+
   const tokenTypes = new Map<string, Map<ItemType, number>>();
   for (const run of summary.tokenRuns) {
     let types = tokenTypes.get(run.onBehalfOf);
@@ -154,7 +161,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     }
   }
 
-  const totals = { pullRequest: { human: 0, automation: 0 }, commit: { human: 0, automation: 0 }, issue: { human: 0, automation: 0 }, review: { human: 0, automation: 0 } };
+  const totals = { pullRequest: { human: 0, automation: 0 }, commit: { human: 0, automation: 0 }, issue: { human: 0, automation: 0 }, review: { human: 0, automation: 0 }, comment: { human: 0, automation: 0 } };
   for (const v of verdicts) totals[v.type][v.class] += 1;
 
   const measures = measureRows(summary, previousSummary);
@@ -177,8 +184,8 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       previousWindow: options.previous ? { ...options.previous.window, label: windowLabel(options.previous.window) } : null,
     },
     totals,
-    summary: { measures, overall: overall(measures), weeks },
-    people: summary.people.map((p) => ({
+    summary: { measures, overall: overall(measures), weeks, responsiveness: answered.summary },
+    people: withConversation(summary.people.map((p) => ({
       login: p.login,
       url: profileUrl(p.login),
       pullRequestsOpened: p.pullRequestsOpened,
@@ -192,7 +199,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       aiAssisted: p.aiAssisted,
       automationUnderToken: p.automationUnderToken,
       footnote: tokenFootnote(tokenTypes.get(p.login) ?? new Map()),
-    })),
+    })), answered),
     automation: {
       byKind: summary.automation.map((a) => ({ ...a, actors: [...a.actors] })),
       byRepo: [...automationByRepo.values()].sort(
@@ -233,6 +240,6 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     completeness: {
       warnings: (dataset.warnings ?? []).map((w) => ({ code: w.code, message: w.message, repo: w.repo ?? null })),
     },
-    items: verdicts,
+    items: withResponseTimes(verdicts, answered),
   };
 }

@@ -33,11 +33,12 @@ describe("narrowDataset", () => {
     const { dataset, verdicts: kept } = narrowDataset(month, window, verdicts);
     expect(dataset.commits.length).toBeGreaterThan(0);
     expect(dataset.commits.every((c) => inWindow(c.committedAt, window))).toBe(true);
-    expect(dataset.issues.every((i) => inWindow(i.createdAt, window) || inWindow(i.closedAt, window))).toBe(true);
+    const commented = (item: { comments?: { createdAt: string }[] }) => (item.comments ?? []).some((c) => inWindow(c.createdAt, window));
+    expect(dataset.issues.every((i) => inWindow(i.createdAt, window) || inWindow(i.closedAt, window) || commented(i))).toBe(true);
     const outside = month.pullRequests.filter((pr) => !dataset.pullRequests.includes(pr));
     expect(outside.length).toBeGreaterThan(0);
     for (const pr of outside) {
-      expect([pr.createdAt, pr.mergedAt, pr.closedAt, ...pr.reviews.map((r) => r.submittedAt)].some((t) => inWindow(t, window))).toBe(false);
+      expect([pr.createdAt, pr.mergedAt, pr.closedAt, ...pr.reviews.map((r) => r.submittedAt), ...(pr.comments ?? []).map((c) => c.createdAt)].some((t) => inWindow(t, window))).toBe(false);
     }
     const byRef = new Map(verdicts.map((v) => [v.ref, v]));
     expect(kept.map((v) => byRef.get(v.ref))).toEqual(kept);

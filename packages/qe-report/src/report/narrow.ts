@@ -1,4 +1,4 @@
-import { commitRef, inWindow, issueInWindow, itemRef, pullRequestInWindow, reviewRef, type Dataset, type Verdict, type Window } from "@quantecon/attribution";
+import { commentRef, commitRef, inWindow, issueInWindow, itemRef, pullRequestInWindow, reviewRef, type Dataset, type Verdict, type Window } from "@quantecon/attribution";
 
 /** Whether `inner` lies within `outer` (both half-open). */
 export function windowWithin(inner: Window, outer: Window): boolean {
@@ -29,5 +29,7 @@ export function narrowDataset(dataset: Dataset, window: Window, verdicts: readon
   for (const c of commits) keep(commitRef(c.repo, c.oid));
   const issues = dataset.issues.filter((i) => issueInWindow(i, window));
   for (const i of issues) keep(itemRef(i.repo, i.number));
+  // Comments last, as classify orders them; an item keeps all of them, so indexes stay.
+  for (const item of [...pullRequests, ...issues]) item.comments?.forEach((_, n) => keep(commentRef(item.repo, item.number, n)));
   return { dataset: { ...dataset, window: { ...window }, pullRequests, commits, issues }, verdicts: kept };
 }

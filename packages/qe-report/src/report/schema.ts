@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BUILTIN_KINDS, CHANNELS, ITEM_TYPES } from "@quantecon/attribution";
+import { ConversationFields, ResponsivenessSummarySchema } from "./responsiveness-schema.js";
 
 /** The report format id this package writes. */
 export const REPORT_SCHEMA_ID = "qe-report/v1";
@@ -55,7 +56,7 @@ const WeekSchema = z.object({
   automation: int,
 });
 
-// No issues-closed count per person: the dataset does not record who closed an issue.
+// Issues closed per person come from `closedBy`, with the other conversation fields.
 const PersonSchema = CountsSchema.omit({ issuesClosed: true }).extend({
   login: z.string().describe("GitHub login, or the git name of commits linked to no account"),
   url: z.string().describe("Profile URL; empty when the person has no GitHub login"),
@@ -65,6 +66,7 @@ const PersonSchema = CountsSchema.omit({ issuesClosed: true }).extend({
   aiAssisted: int.describe("Human commits and PRs flagged as AI-assisted"),
   automationUnderToken: int.describe("Automation items that ran under this person's token (not counted as their work)"),
   footnote: z.string().nullable().describe("Why automation under this account's token is not listed here"),
+  ...ConversationFields,
 });
 
 const AutomationKindSchema = CountsSchema.extend({
@@ -137,7 +139,7 @@ const RepoRowSchema = z.object({
 const EvidenceSchema = z.object({ rule: z.string(), signal: z.string(), detail: z.string() });
 
 const ItemSchema = z.object({
-  ref: z.string().describe("`owner/repo#N`, `owner/repo@<oid>` or `owner/repo#N/review/<i>`"),
+  ref: z.string().describe("`owner/repo#N`, `owner/repo@<oid>`, `owner/repo#N/review/<i>` or `owner/repo#N/comment/<i>`"),
   type: z.enum(ITEM_TYPES),
   class: z.enum(["human", "automation"]),
   channel,
@@ -145,6 +147,7 @@ const ItemSchema = z.object({
   actor: z.string(),
   onBehalfOf: z.string().nullable(),
   evidence: z.array(EvidenceSchema).readonly(),
+  firstHumanResponseAt: instant.nullable().optional().describe("PRs and issues opened in the window: the first comment or review by a person other than the author; null if none yet"),
 });
 
 export const ReportSchema = z
@@ -166,12 +169,13 @@ export const ReportSchema = z
       previousWindow: WindowSchema.extend({ label: z.string() }).nullable().describe("The window of the previous dataset, when one was given"),
     }),
     totals: z
-      .object({ pullRequest: SplitSchema, commit: SplitSchema, issue: SplitSchema, review: SplitSchema })
+      .object({ pullRequest: SplitSchema, commit: SplitSchema, issue: SplitSchema, review: SplitSchema, comment: SplitSchema })
       .describe("Items (verdicts) per type, human vs automation"),
     summary: z.object({
       measures: z.array(MeasureRowSchema),
       overall: ComparedSchema.describe("All in-window events together"),
       weeks: z.array(WeekSchema).describe("In-window events per 7-day bucket from the window's start"),
+      responsiveness: ResponsivenessSummarySchema,
     }),
     people: z.array(PersonSchema).describe("Human work only, one row per person"),
     automation: z.object({
