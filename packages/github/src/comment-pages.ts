@@ -1,6 +1,7 @@
 import type { DatasetWarning } from "@quantecon/attribution";
 import { z } from "zod";
 import type { GitHubClient } from "./client.js";
+import { Pager } from "./paging.js";
 import { COMMENT_FRAGMENTS } from "./queries.js";
 import { CommentsShape, type CommentNode, type CommentsPage } from "./responses.js";
 
@@ -32,8 +33,8 @@ export function moreCommentsQuery(pages: readonly { id: string; kind: "PullReque
 /**
  * Reads every comment of threads longer than their first page, appending them in order to each
  * thread's `comments.nodes`, 20 threads per request. Nothing is capped: a thread that cannot be
- * read to its end (the item vanished, GitHub gave no cursor, the cursor stopped moving) becomes a
- * `COMMENTS_INCOMPLETE` warning that names it.
+ * read to its end (the item vanished, GitHub gave no cursor, or the shared `Pager` guards stopped a
+ * looping walk) becomes a `COMMENTS_INCOMPLETE` warning that names it.
  */
 export async function completeComments(client: GitHubClient, threads: readonly Thread[], onProgress?: (done: number, total: number) => void): Promise<DatasetWarning[]> {
   const warnings: DatasetWarning[] = [];
@@ -41,7 +42,11 @@ export async function completeComments(client: GitHubClient, threads: readonly T
     const repo = t.ref.split("#")[0] ?? t.ref;
     warnings.push({ code: "COMMENTS_INCOMPLETE", repo, message: `${t.ref}: ${t.comments.nodes.length} of ${t.comments.totalCount} comments read; ${why}` });
   };
-  let pending = threads.filter((t) => t.comments.pageInfo.hasNextPage).map((t) => ({ thread: t, cursor: t.comments.pageInfo.endCursor }));
+  let pending = threads
+    .filter((t) => t.comments.pageInfo.hasNextPage)
+    .map((t) => ({ thread: t, cursor: t.comments.pageInfo.endCursor, pager: new Pager("MoreComments", `the comments of ${t.ref}`) }));
+  // The first page came with the search; the pager learns its cursor so a server that sends it again is caught.
+  for (const p of pending) p.pager.advance(p.thread.comments.pageInfo, p.thread.comments.nodes.length);
   for (const p of pending) if (!p.cursor) warn(p.thread, "GitHub gave no cursor for the next page");
   pending = pending.filter((p) => p.cursor);
   const total = pending.length;
@@ -67,13 +72,13 @@ export async function completeComments(client: GitHubClient, threads: readonly T
         done++;
         return;
       }
-      const cursor = page.pageInfo.endCursor;
-      if (!cursor || cursor === entry.cursor || page.nodes.length === 0) {
-        warn(entry.thread, "the next page did not move on");
+      const cursor = entry.pager.advance(page.pageInfo, page.nodes.length);
+      if (cursor === null) {
+        warn(entry.thread, entry.pager.problem ?? "GitHub gave no cursor for the next page");
         done++;
         return;
       }
-      next.push({ thread: entry.thread, cursor });
+      next.push({ ...entry, cursor });
     });
     onProgress?.(done, total);
     pending = [...next, ...pending.slice(THREADS_PER_REQUEST)];

@@ -4,6 +4,7 @@ import { paginate, type PageArgs } from "../connection.js";
 import type { ResolverMap } from "../context.js";
 import { actorNode } from "./actor.js";
 import type { IssueNode } from "./issue.js";
+import type { PostedComment } from "./posting.js";
 import type { PullRequestNode } from "./pull-request.js";
 
 /** A conversation comment node: the world's comment, its item, and its place in the thread. */
@@ -44,12 +45,14 @@ export const conversationResolvers: ResolverMap = {
       return paginate(events, args, "timelineItems");
     },
   },
+  // Comments the posting mutations wrote (resolvers/posting.ts) are plain objects without `rec`;
+  // they keep their own fields, so both kinds of IssueComment resolve here.
   IssueComment: {
-    id: (s: CommentNode) => `IC_${s.item.id}_${s.index}`,
-    author: (s: CommentNode, _a, context) => actorNode(context.world, s.rec.author),
-    authorAssociation: (s: CommentNode) => s.rec.authorAssociation,
-    body: (s: CommentNode) => s.rec.body,
-    createdAt: (s: CommentNode) => s.rec.createdAt,
+    id: (s: CommentNode | PostedComment) => ("rec" in s ? `IC_${s.item.id}_${s.index}` : s.id),
+    author: (s: CommentNode | PostedComment, _a, context) => actorNode(context.world, "rec" in s ? s.rec.author : s.author),
+    authorAssociation: (s: CommentNode | PostedComment) => ("rec" in s ? s.rec.authorAssociation : "NONE"),
+    body: (s: CommentNode | PostedComment) => ("rec" in s ? s.rec.body : s.body),
+    createdAt: (s: CommentNode | PostedComment) => ("rec" in s ? s.rec.createdAt : new Date().toISOString().replace(/\.\d{3}Z$/, "Z")),
   },
   ClosedEvent: {
     id: (s: ClosedEventNode) => `CE_${s.issue.id}`,
