@@ -7,6 +7,7 @@ export { demoFiles } from "./commands/inputs.js";
 // Report model and rendering (owned by the report work; kept here as named exports).
 export {
   buildReport,
+  contributionsOf,
   translationRollup,
   ReportSchema,
   reportJsonSchema,
@@ -18,5 +19,7 @@ export {
   type ReportMeasureRow,
   type ReportTranslation,
   type ReportChecklistStep,
+  type ReportContributions,
+  type ReportItem,
 } from "./report/index.js";
 export { renderReport, renderReportChunks, REPORT_FORMATS, GITHUB_BODY_LIMIT, type ReportFormat, type RenderReportOptions } from "./render/index.js";

@@ -3,7 +3,7 @@ import { csvHeader, csvRow } from "./csv.js";
 
 // Small batches: their short-lived strings die young instead of being promoted (4× faster at 1M items).
 const BATCH = 200;
-const ITEM_KEYS = ["ref", "type", "class", "channel", "kind", "actor", "onBehalfOf", "evidence"];
+const ITEM_KEYS = ["ref", "type", "repo", "url", "title", "date", "class", "channel", "kind", "actor", "onBehalfOf", "rule", "evidence"];
 const EVIDENCE_KEYS = ["rule", "signal", "detail"];
 const q = JSON.stringify;
 
@@ -38,8 +38,9 @@ function itemJson(v: Report["items"][number]): string {
       ev += "\n      ]";
     }
     return (
-      `    {\n      "ref": ${q(v.ref)},\n      "type": ${q(v.type)},\n      "class": ${q(v.class)},\n      "channel": ${q(v.channel)},\n` +
-      `      "kind": ${q(v.kind)},\n      "actor": ${q(v.actor)},\n      "onBehalfOf": ${q(v.onBehalfOf)},\n      "evidence": ${ev}\n    }`
+      `    {\n      "ref": ${q(v.ref)},\n      "type": ${q(v.type)},\n      "repo": ${q(v.repo)},\n      "url": ${q(v.url)},\n      "title": ${q(v.title)},\n      "date": ${q(v.date)},\n` +
+      `      "class": ${q(v.class)},\n      "channel": ${q(v.channel)},\n      "kind": ${q(v.kind)},\n      "actor": ${q(v.actor)},\n      "onBehalfOf": ${q(v.onBehalfOf)},\n` +
+      `      "rule": ${q(v.rule)},\n      "evidence": ${ev}\n    }`
     );
   }
   return `    ${JSON.stringify(v, null, 2).replace(/\n/g, "\n    ")}`;

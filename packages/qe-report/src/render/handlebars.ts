@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import { QeReportError } from "../errors.js";
 
@@ -19,9 +19,29 @@ function createHandlebars(): typeof Handlebars {
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hb.registerHelper("gt", (a: unknown, b: unknown) => Number(a) > Number(b));
   hb.registerHelper("minus", (a: unknown, b: unknown) => Number(a) - Number(b));
+  hb.registerHelper("plus", (a: unknown, b: unknown) => Number(a) + Number(b));
+  hb.registerHelper("lt", (a: unknown, b: unknown) => Number(a) < Number(b));
   hb.registerHelper("first", (list: unknown, n: unknown) => (Array.isArray(list) ? list.slice(0, Number(n)) : []));
   hb.registerHelper("join", (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === "string" ? sep : ", ") : ""));
   hb.registerHelper("plural", (n: unknown, one: unknown, many: unknown) => `${String(n)} ${n === 1 ? String(one) : String(many)}`);
+  hb.registerHelper("points", (change: unknown) => {
+    if (typeof change !== "number") return "";
+    const p = Math.round(change * 100);
+    return p > 0 ? `+${p} pts` : p < 0 ? `−${-p} pts` : "±0 pts";
+  });
+  // `owner/repo#12` → `12`, `owner/repo@<oid>` → `1234567`: link text in a list already about one repo.
+  hb.registerHelper("refNumber", (ref: unknown) => {
+    const text = String(ref);
+    const issue = /#(?:&#8203;)?(\d+)(?:\/review\/\d+)?$/.exec(text);
+    if (issue) return issue[1];
+    const commit = /@([0-9a-f]{7})[0-9a-f]*$/.exec(text);
+    return commit ? commit[1] : text;
+  });
+  hb.registerHelper("shortRepo", (repo: unknown) => String(repo).replace(/^[^/]+\//, ""));
+  hb.registerHelper("num", (n: unknown) => (typeof n === "number" ? n.toLocaleString("en-US") : ""));
+  for (const format of ["md", "html"] as const) {
+    for (const [name, source] of sectionPartials(format)) hb.registerPartial(`${format}/${name}`, source);
+  }
   // `owner/repo#12` → `repo#12`, `owner/repo@<oid>` → `repo@1234567`: short, still unambiguous in a row about one repo.
   hb.registerHelper("shortRef", (ref: unknown) =>
     String(ref)
@@ -30,6 +50,26 @@ function createHandlebars(): typeof Handlebars {
       .replace(/\/review\/(\d+)$/, " review $1"),
   );
   return hb;
+}
+
+const partials = new Map<string, [string, string][]>();
+
+/**
+ * The section partials of a format, `templates/<format>/<name>.hbs`, registered as
+ * `<format>/<name>`. The built-in templates render `sections` (see context.ts) in order, so a new
+ * section is one new partial and one entry in that list.
+ */
+function sectionPartials(format: "md" | "html"): [string, string][] {
+  let found = partials.get(format);
+  if (!found) {
+    const dir = new URL(`../../templates/${format}/`, import.meta.url);
+    found = readdirSync(dir)
+      .filter((f) => f.endsWith(".hbs"))
+      .sort()
+      .map((f) => [f.slice(0, -4), readFileSync(new URL(f, dir), "utf8")] as [string, string]);
+    partials.set(format, found);
+  }
+  return found;
 }
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();

@@ -13,8 +13,11 @@ import { isoInstant, weekBuckets, windowDays, windowLabel } from "./calendar.js"
 import { auditChecklist } from "./checklist.js";
 import { forEachEvent } from "./events.js";
 import { profileUrl, repoSearchUrls, repoUrl } from "./links.js";
-import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportCounts } from "./schema.js";
+import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportContributions, type ReportCounts } from "./schema.js";
 import { translationRollup } from "./translation.js";
+import { reportItems } from "./items.js";
+import { migrationStatus, movedToMachine, tokenByPerson } from "./migration.js";
+import { executiveSummary } from "./story.js";
 
 /** What `buildReport` takes besides the dataset and config. */
 export interface BuildReportOptions {
@@ -92,6 +95,19 @@ function measureRows(current: Summary, previous: Summary | undefined): Report["s
   });
 }
 
+/**
+ * The headline: PRs opened, default-branch commits, issues opened and reviews submitted in the
+ * window, each counted by its verdict. Merges and closes are left out: they are the acts of the
+ * person who did them, not of the PR's or issue's author.
+ */
+export function contributionsOf(totals: Summary["totals"]): ReportContributions {
+  const human = totals.pullRequestsOpened.human + totals.commits.human + totals.issuesOpened.human + totals.reviews.human;
+  const automation = totals.pullRequestsOpened.automation + totals.commits.automation + totals.issuesOpened.automation + totals.reviews.automation;
+  return { human, automation, share: shareOf(automation, human + automation) };
+}
+
+const UNREADABLE = new Set(["FORBIDDEN", "NOT_FOUND"]);
+
 function overall(rows: Report["summary"]["measures"]): Report["summary"]["overall"] {
   const sum = (pick: (r: Report["summary"]["measures"][number]) => number): number => rows.reduce((acc, r) => acc + pick(r), 0);
   const human = sum((r) => r.human);
@@ -112,7 +128,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
   for (const v of verdicts) byRef.set(v.ref, v);
 
   const buckets = weekBuckets(dataset.window);
-  const weeks = buckets.map((b) => ({ from: isoInstant(b.from), to: isoInstant(b.to), label: b.label, human: 0, automation: 0 }));
+  const weeks = buckets.map((b) => ({ from: isoInstant(b.from), to: isoInstant(b.to), label: b.label, human: 0, automation: 0, days: b.days }));
   const automationByRepo = new Map<string, Report["automation"]["byRepo"][number]>();
   const tokenItems = new Map<string, { url: string; title: string }>();
   const githubTokenPullRequests: Report["migration"]["githubTokenPullRequests"] = [];
@@ -155,6 +171,53 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
   const days = windowDays(dataset.window);
   const label = windowLabel(dataset.window);
   const org = dataset.source.org;
+  const team = new Set(config.team.map((login) => login.toLowerCase()));
+  const people: Report["people"] = summary.people.map((p) => ({
+    login: p.login,
+    group: p.login === "ghost" ? "deleted" : team.has(p.login.toLowerCase()) ? "team" : "community",
+    contributions: p.pullRequestsOpened + p.commits + p.issuesOpened + p.reviews,
+    url: profileUrl(p.login),
+    pullRequestsOpened: p.pullRequestsOpened,
+    pullRequestsMerged: p.pullRequestsMerged,
+    commits: p.commits,
+    issuesOpened: p.issuesOpened,
+    reviews: p.reviews,
+    merges: p.merges,
+    automatedPullRequestsReviewed: p.automatedPullRequestsReviewed,
+    automatedPullRequestsMerged: p.automatedPullRequestsMerged,
+    aiAssisted: p.aiAssisted,
+    automationUnderToken: p.automationUnderToken,
+    footnote: tokenFootnote(tokenTypes.get(p.login) ?? new Map()),
+  }));
+  const contributions = contributionsOf(summary.totals);
+  const previousContributions = previousSummary ? contributionsOf(previousSummary.totals) : null;
+  const warnings = (dataset.warnings ?? []).map((w) => ({ code: w.code, message: w.message, repo: w.repo ?? null }));
+  const completeness = {
+    complete: warnings.every((w) => w.code === "EXCLUDED"),
+    unreadableRepos: [...new Set(warnings.filter((w) => UNREADABLE.has(w.code) && w.repo !== null).map((w) => w.repo as string))].sort(byString),
+    warnings,
+  };
+  const migration: Report["migration"] = {
+    machineAccounts: config.machineAccounts.map((m) => m.login),
+    status: migrationStatus(summary, previousSummary),
+    byPerson: tokenByPerson(summary),
+    moved: movedToMachine(summary, previousSummary, verdicts),
+    channels: CHANNELS.filter((c) => c !== "human").map((channel) => {
+      const items = summary.channels[channel];
+      const previous = previousSummary ? previousSummary.channels[channel] : null;
+      return { channel, items, previous, change: previous === null ? null : items - previous };
+    }),
+    personalToken: summary.tokenRuns.map((run) => ({
+      onBehalfOf: run.onBehalfOf,
+      kind: run.kind,
+      repo: run.repo,
+      count: run.count,
+      items: run.refs.map((ref) => ({ ref, ...(tokenItems.get(ref) ?? { url: repoUrl(run.repo), title: "" }) })),
+    })),
+    githubTokenPullRequests,
+    checklist: auditChecklist(options.audit),
+  };
+  const previousLabel = options.previous ? windowLabel(options.previous.window) : null;
 
   return {
     schema: REPORT_SCHEMA_ID,
@@ -170,22 +233,15 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       previousWindow: options.previous ? { ...options.previous.window, label: windowLabel(options.previous.window) } : null,
     },
     totals,
-    summary: { measures, overall: overall(measures), weeks },
-    people: summary.people.map((p) => ({
-      login: p.login,
-      url: profileUrl(p.login),
-      pullRequestsOpened: p.pullRequestsOpened,
-      pullRequestsMerged: p.pullRequestsMerged,
-      commits: p.commits,
-      issuesOpened: p.issuesOpened,
-      reviews: p.reviews,
-      merges: p.merges,
-      automatedPullRequestsReviewed: p.automatedPullRequestsReviewed,
-      automatedPullRequestsMerged: p.automatedPullRequestsMerged,
-      aiAssisted: p.aiAssisted,
-      automationUnderToken: p.automationUnderToken,
-      footnote: tokenFootnote(tokenTypes.get(p.login) ?? new Map()),
-    })),
+    summary: {
+      contributions,
+      previousContributions,
+      executive: executiveSummary({ contributions, previousContributions, previousLabel, migration, measures, people, completeness }),
+      measures,
+      overall: overall(measures),
+      weeks,
+    },
+    people,
     automation: {
       byKind: summary.automation.map((a) => ({ ...a, actors: [...a.actors] })),
       byRepo: [...automationByRepo.values()].sort(
@@ -193,23 +249,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       ),
       translation: translationRollup(dataset),
     },
-    migration: {
-      machineAccounts: config.machineAccounts.map((m) => m.login),
-      channels: CHANNELS.filter((c) => c !== "human").map((channel) => {
-        const items = summary.channels[channel];
-        const previous = previousSummary ? previousSummary.channels[channel] : null;
-        return { channel, items, previous, change: previous === null ? null : items - previous };
-      }),
-      personalToken: summary.tokenRuns.map((run) => ({
-        onBehalfOf: run.onBehalfOf,
-        kind: run.kind,
-        repo: run.repo,
-        count: run.count,
-        items: run.refs.map((ref) => ({ ref, ...(tokenItems.get(ref) ?? { url: repoUrl(run.repo), title: "" }) })),
-      })),
-      githubTokenPullRequests,
-      checklist: auditChecklist(options.audit),
-    },
+    migration,
     repos: summary.repos.map((r) => {
       const urls = repoSearchUrls(r.repo, dataset.window, branches.get(r.repo) ?? null);
       const cell = (m: keyof typeof urls) => ({ human: r.human[m], automation: r.automation[m], total: r.human[m] + r.automation[m], url: urls[m] });
@@ -223,9 +263,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
         commits: cell("commits"),
       };
     }),
-    completeness: {
-      warnings: (dataset.warnings ?? []).map((w) => ({ code: w.code, message: w.message, repo: w.repo ?? null })),
-    },
-    items: verdicts,
+    completeness,
+    items: reportItems(dataset, verdicts),
   };
 }
