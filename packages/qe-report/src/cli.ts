@@ -8,6 +8,7 @@ import { registerReports } from "./commands/report.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerFetch } from "./commands/fetch.js";
 import { registerAudit } from "./commands/audit.js";
+import { registerTrend } from "./commands/trend.js";
 
 const NAME = "qe-report";
 
@@ -39,6 +40,7 @@ Config: --config FILE, else qe-report.config.{yaml,yml,json} in the working dire
 Try:
   ${NAME} monthly --demo
   ${NAME} explain --demo QuantEcon/lecture-dp#125
+  ${NAME} trend --org QuantEcon --months 12
 `,
     );
   registerFetch(program, io);
@@ -47,6 +49,7 @@ Try:
   registerInit(program, io);
   registerSchema(program, io);
   registerAudit(program, io);
+  registerTrend(program, io);
   return program;
 }
 

@@ -8,13 +8,14 @@ import { readDatasetFile, readJsonFile, writeFileAtomic } from "../json-file.js"
 import { narrowDataset } from "../report/narrow.js";
 import { loadInputs } from "./inputs.js";
 import { checkTimeZone, resolveWindow, type WindowRequest } from "./windows.js";
+import { fetchWithCache, type CacheOptions } from "../cache.js";
 
 /** Output formats of a report. */
 export const FORMATS = ["md", "html", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The flags monthly, weekly and range share. */
-export interface ReportOptions {
+export interface ReportOptions extends CacheOptions {
   org?: string;
   config?: string;
   input?: string;
@@ -67,10 +68,37 @@ function resolveOrg(flag: string | undefined, configOrg: string | undefined, dat
   return flag ?? configOrg;
 }
 
-async function fetchForReport(org: string | undefined, window: Dataset["window"], options: ReportOptions, io: CliIO, config: Config): Promise<Dataset> {
+/** Fetches a window's dataset for a report, from the cache when a valid entry is there. */
+export async function fetchForReport(org: string | undefined, window: Dataset["window"], options: CacheOptions & { quiet?: boolean; allowPartial?: boolean }, io: CliIO, config: Config): Promise<Dataset> {
   if (!org) throw new QeReportError("E_USAGE", "no organization to fetch: pass --org ORG, set `org` in the config, or report on a file with --input FILE (or --demo)");
-  const { fetchDataset } = await import("./fetch-dataset.js");
-  return fetchDataset({ org, window, config, io, quiet: options.quiet ?? false, allowPartial: options.allowPartial ?? false });
+  const { fetchDataset, githubApiUrl } = await import("./fetch-dataset.js");
+  const quiet = options.quiet ?? false;
+  return fetchWithCache({
+    org,
+    window,
+    config,
+    apiUrl: githubApiUrl(io.env),
+    io,
+    options,
+    quiet,
+    fetch: () => fetchDataset({ org, window, config, io, quiet, allowPartial: options.allowPartial ?? false }),
+  });
+}
+
+/** Refuses flag combinations that would do something other than what they say, before any work. */
+function checkMisuse(request: WindowRequest, options: ReportOptions): void {
+  if (options.split && options.format !== "md") {
+    throw new QeReportError("E_USAGE", `--split applies to --format md only (a ${options.format} report is one file)`);
+  }
+  if (options.split && options.out === undefined) {
+    throw new QeReportError("E_USAGE", "--split needs --out FILE: the parts are written to FILE, FILE.part2, ...; without it they would run together on stdout");
+  }
+}
+
+/** A notice when the config was written for another organization than the one reported on. */
+function noticeOtherOrg(configOrg: string | undefined, org: string | undefined, configPath: string | null, io: CliIO): void {
+  if (configOrg === undefined || org === undefined || configOrg.toLowerCase() === org.toLowerCase()) return;
+  io.stderr.write(`qe-report: notice: the config${configPath ? ` (${configPath})` : ""} is for ${configOrg}, the report is on ${org}; its rules and people apply as written\n`);
 }
 
 /** Runs one report: load or fetch, classify, build, render, write. */
@@ -79,8 +107,9 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   if (options.template !== undefined && options.format !== "md" && options.format !== "html") {
     throw new QeReportError("E_USAGE", `--template applies to --format md and html, not ${options.format}`);
   }
+  checkMisuse(request, options);
   const generatedAt = resolveGeneratedAt(options.generatedAt, io.env, io.now());
-  const { config, dataset: loaded } = await loadInputs(options, io);
+  const { config, configPath, dataset: loaded } = await loadInputs(options, io);
   // A dataset was cut in one zone; unless told otherwise, read its window in that zone.
   const timeZone = options.tz ?? loaded?.window.timeZone ?? config.timeZone;
   const windowFlag = Object.entries(request).some(([key, value]) => key !== "kind" && value !== undefined);
@@ -90,8 +119,15 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
       `--tz ${options.tz}: the dataset's window was cut in ${loaded.window.timeZone}; a window in ${options.tz} needs its own fetch (or drop --tz)`,
     );
   }
+  if (loaded && request.kind === "week" && request.weekEnding === undefined && Date.parse(loaded.window.to) - Date.parse(loaded.window.from) > 8 * 86_400_000) {
+    throw new QeReportError(
+      "E_USAGE",
+      `weekly: the dataset covers ${loaded.window.from} to ${loaded.window.to}, more than a week; pass --week-ending YYYY-MM-DD for a week inside it (or run monthly or range for the whole window)`,
+    );
+  }
   const { window } = resolveWindow(request, timeZone, io.now(), loaded);
   const org = resolveOrg(options.org, config.org, loaded);
+  if (!options.demo || options.config !== undefined) noticeOtherOrg(config.org, org, configPath, io);
   const template = options.template === undefined ? undefined : await readTemplate(options.template, io.cwd);
   const previous = options.previous === undefined ? undefined : await readDatasetFile(options.previous, io.cwd, "--previous");
   if (previous) checkPrevious(previous, options.previous!, org, window);
@@ -195,6 +231,9 @@ function reportOptions(command: Command): Command {
     .option("--split", "split a Markdown report that would pass GitHub's 65,536-character limit into parts (FILE, FILE.part2, ...)")
     .option("--generated-at <iso>", "pin the generation time (also SOURCE_DATE_EPOCH) for byte-identical output")
     .option("--allow-partial", "when fetching, report even if some repositories could not be read")
+    .option("--cache-dir <dir>", "where fetched datasets are kept (default: QE_REPORT_CACHE_DIR, else the user's cache directory)")
+    .option("--refresh", "fetch again even when the cache holds the window, and replace the entry")
+    .option("--no-cache", "neither read nor write the dataset cache")
     .option("--quiet", "no progress output while fetching");
 }
 

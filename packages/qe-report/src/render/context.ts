@@ -44,6 +44,11 @@ function mapStrings(value: unknown, text: (s: string) => string, url: (s: string
   return value;
 }
 
+/** A value with every dataset string prepared for a format: Markdown-escaped text and links, or http(s)-only URLs for HTML. */
+export function escapeStrings(value: unknown, format: "md" | "html", text: (s: string) => string, url: (s: string) => string): unknown {
+  return format === "md" ? mapStrings(value, text, (u) => markdownUrl(quietUrl(u))) : mapStrings(value, text, url);
+}
+
 const eventsOf = (row: Report["repos"][number], side: "human" | "automation" | "total"): number =>
   row.issuesOpened[side] + row.issuesClosed[side] + row.pullRequestsOpened[side] + row.pullRequestsMerged[side] + row.commits[side];
 
