@@ -189,6 +189,8 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     automationUnderToken: p.automationUnderToken,
     footnote: tokenFootnote(tokenTypes.get(p.login) ?? new Map()),
   }));
+  // Busiest first by the headline's own unit, so the table reads in the order of its first figure.
+  people.sort((a, b) => b.contributions - a.contributions || b.merges - a.merges || byString(a.login, b.login));
   const contributions = contributionsOf(summary.totals);
   const previousContributions = previousSummary ? contributionsOf(previousSummary.totals) : null;
   const warnings = (dataset.warnings ?? []).map((w) => ({ code: w.code, message: w.message, repo: w.repo ?? null }));

@@ -9,6 +9,8 @@ const since = (now: number, before: number, label: string | null): string => {
   return ` ${how} from ${pct(before)}${label ? ` in ${label}` : ""}.`;
 };
 const list = (parts: string[]): string => (parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`);
+// "Commits" → "commits", but "PRs opened" stays as it is.
+const lowerFirst = (label: string): string => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
 const repoName = (repo: string): string => repo.replace(/^[^/]+\//, "");
 
 /** What the executive summary is written from: the parts of the report it speaks of. */
@@ -60,7 +62,7 @@ export function executiveSummary(input: StoryInput): string[] {
 
   if (prev) {
     const changes = input.measures
-      .flatMap((m) => (m.change ? [{ label: `${m.label.toLowerCase()} by people`, n: m.change.human }, { label: `${m.label.toLowerCase()} by automation`, n: m.change.automation }] : []))
+      .flatMap((m) => (m.change ? [{ label: `${lowerFirst(m.label)} by people`, n: m.change.human }, { label: `${lowerFirst(m.label)} by automation`, n: m.change.automation }] : []))
       .filter((x) => x.n !== 0)
       .sort((a, b) => Math.abs(b.n) - Math.abs(a.n) || (a.label < b.label ? -1 : 1))
       .slice(0, 3);
