@@ -130,7 +130,7 @@ export const ConfigSchema = z
       .unknown()
       .optional()
       .refine((v) => v === undefined, { message: "is not a config key any more (it never did anything): remove it; report options are qe-report's command-line flags" })
-      .describe("Not supported: report options are qe-report's command-line flags"),
+      .meta({ description: "Not supported: report options are qe-report's command-line flags", not: {} }),
   })
   .superRefine((config, ctx) => {
     const ids = new Map<string, number>();

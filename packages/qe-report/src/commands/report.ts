@@ -1,5 +1,5 @@
 import { readFile, unlink } from "node:fs/promises";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { classify, utcInstant, type Config, type Dataset, type Verdict } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
@@ -98,7 +98,7 @@ function checkMisuse(request: WindowRequest, options: ReportOptions): void {
 /** A notice when the config was written for another organization than the one reported on. */
 function noticeOtherOrg(configOrg: string | undefined, org: string | undefined, configPath: string | null, io: CliIO): void {
   if (configOrg === undefined || org === undefined || configOrg.toLowerCase() === org.toLowerCase()) return;
-  io.stderr.write(`qe-report: notice: the config${configPath ? ` (${configPath})` : ""} is for ${configOrg}, the report is on ${org}; its rules and people apply as written\n`);
+  io.stderr.write(`qe-report: notice: the config${configPath ? ` (${relative(io.cwd, resolve(io.cwd, configPath))})` : ""} is for ${configOrg}, the report is on ${org}; its rules and people apply as written\n`);
 }
 
 /** Runs one report: load or fetch, classify, build, render, write. */
