@@ -95,8 +95,23 @@ describe("the dataset cache", () => {
     expect(gh.requests - monthlyStart).toBe(0);
     const fresh = await run(["monthly", "--org", "QuantEcon", "--month", "2026-04", "--no-cache", "--format", "json", "--generated-at", PINNED, "--quiet"], { cwd: tmp.dir, env });
     expect(gh.requests - monthlyStart).toBeGreaterThan(0);
-    const withoutDatasetTime = (text: string) => ({ ...JSON.parse(text), header: { ...JSON.parse(text).header, datasetGeneratedAt: null } });
+    // The same report but for the dataset's time and the earlier months only the cache has at hand.
+    expect(JSON.parse(fresh.stdout).history).toEqual([]);
+    expect(JSON.parse(monthly.stdout).history.map((h: { month: string }) => h.month)).toEqual(["2026-03"]);
+    const withoutDatasetTime = (text: string) => ({ ...JSON.parse(text), history: null, header: { ...JSON.parse(text).header, datasetGeneratedAt: null } });
     expect(withoutDatasetTime(monthly.stdout)).toEqual(withoutDatasetTime(fresh.stdout));
+
+    // The monthly report shows the earlier months the cache holds beside its own, with the trend's figures.
+    const may = await run(["monthly", "--org", "QuantEcon", "--month", "2026-05", "--cache-dir", cache, "--format", "json", "--generated-at", PINNED, "--quiet"], { cwd: tmp.dir, env });
+    const history = (JSON.parse(may.stdout) as { history: { month: string; contributions: unknown; personalTokenShare: number | null }[] }).history;
+    const trend = JSON.parse(cold.stdout) as TrendJson;
+    expect(history.map((h) => h.month)).toEqual(["2026-03", "2026-04"]);
+    history.forEach((h, i) => {
+      expect(h.contributions).toEqual(trend.months[i]?.contributions);
+      expect(h.personalTokenShare).toBe(trend.months[i]?.personalToken.share);
+    });
+    const mayMd = await run(["monthly", "--org", "QuantEcon", "--month", "2026-05", "--cache-dir", cache, "--generated-at", PINNED, "--quiet"], { cwd: tmp.dir, env });
+    expect(mayMd.stdout).toMatch(/\nAutomation's share of contributions, last months: March 2026 \d+% · April 2026 \d+% · \*\*May 2026 \d+%\*\*\./);
 
     // QE_REPORT_CACHE_DIR is the same cache.
     const envStart = gh.requests;

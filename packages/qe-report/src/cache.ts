@@ -122,3 +122,26 @@ export async function fetchWithCache({ org, window, config, apiUrl, io, options,
   }
   return dataset;
 }
+
+/**
+ * The cached datasets of the `count` calendar months before `month` (oldest first), for showing
+ * the last months beside a monthly report. Reads only: a month not in the cache is left out, never fetched.
+ */
+export async function cachedMonthsBefore(
+  month: string,
+  count: number,
+  { org, timeZone, config, apiUrl, io, options }: { org: string; timeZone: string; config: Config; apiUrl: string; io: CliIO; options: CacheOptions },
+  monthWindow: (month: string, timeZone: string) => Window,
+): Promise<Dataset[]> {
+  const dir = cacheDir(options, io.env, io.cwd);
+  if (dir === undefined) return [];
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const found: Dataset[] = [];
+  for (let back = count; back >= 1; back--) {
+    const index = y * 12 + (m - 1) - back;
+    const window = monthWindow(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`, timeZone);
+    const read = await readCacheEntry(cachePath(dir, org, window, apiUrl, config), org, window);
+    if ("dataset" in read) found.push(read.dataset);
+  }
+  return found;
+}

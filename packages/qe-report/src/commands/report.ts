@@ -1,14 +1,14 @@
 import { readFile, unlink } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
-import { classify, utcInstant, type Config, type Dataset, type Verdict } from "@quantecon/attribution";
+import { classify, monthWindow, utcInstant, type Config, type Dataset, type Verdict } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
 import type { CliIO } from "../io.js";
 import { readDatasetFile, readJsonFile, writeFileAtomic } from "../json-file.js";
 import { narrowDataset } from "../report/narrow.js";
 import { loadInputs } from "./inputs.js";
 import { checkTimeZone, resolveWindow, type WindowRequest } from "./windows.js";
-import { fetchWithCache, type CacheOptions } from "../cache.js";
+import { cachedMonthsBefore, fetchWithCache, type CacheOptions } from "../cache.js";
 
 /** Output formats of a report. */
 export const FORMATS = ["md", "html", "json", "csv"] as const;
@@ -145,8 +145,15 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   }
 
   const [{ buildReport }, { renderReport, renderReportChunks }] = await Promise.all([import("../report/index.js"), import("../render/index.js")]);
+  const history = options.demo ? [] : await historyAtHand(dataset, config, generatedAt, options, io);
   const report = namingAuditFile(options.audit, () =>
-    buildReport(dataset, config, { generatedAt, ...(verdicts ? { verdicts } : {}), ...(previous ? { previous } : {}), ...(audit !== undefined ? { audit } : {}) }),
+    buildReport(dataset, config, {
+      generatedAt,
+      ...(verdicts ? { verdicts } : {}),
+      ...(previous ? { previous } : {}),
+      ...(audit !== undefined ? { audit } : {}),
+      ...(history.length > 0 ? { history } : {}),
+    }),
   );
   if ((options.format === "json" || options.format === "csv") && template === undefined) {
     // Written in pieces: a million items make a JSON report larger than one string may be.
@@ -167,6 +174,19 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   // Parts left by an earlier, longer report would be posted as if they belonged to this one.
   for (let n = parts.length + 1; await unlink(resolve(io.cwd, partPath(options.out, n))).then(() => true, () => false); n++);
   if (parts.length > 1) io.stderr.write(`report split into ${parts.length} parts: ${paths.join(", ")}\n`);
+}
+
+/** The five months before a monthly report's, as far as the dataset cache holds them: shown beside this month, never fetched. */
+async function historyAtHand(dataset: Dataset, config: Config, generatedAt: string, options: ReportOptions, io: CliIO) {
+  const { monthOf, buildTrend } = await import("../report/trend.js");
+  const month = monthOf(dataset.window);
+  if (month === undefined || options.cache === false) return [];
+  const { githubApiUrl } = await import("./fetch-dataset.js");
+  const org = dataset.source.org;
+  const earlier = await cachedMonthsBefore(month, 5, { org, timeZone: dataset.window.timeZone, config, apiUrl: githubApiUrl(io.env), io, options }, monthWindow);
+  if (earlier.length === 0) return [];
+  const trend = buildTrend(earlier.map((d, i) => ({ dataset: d, name: `cached month ${i + 1}` })), config, generatedAt);
+  return trend.months.map((m) => ({ month: m.month, label: m.label, contributions: m.contributions, personalTokenShare: m.personalToken.share }));
 }
 
 // Waits for a full pipe to drain, so a large report is not buffered whole in memory.

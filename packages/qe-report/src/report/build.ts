@@ -13,7 +13,7 @@ import { isoInstant, weekBuckets, windowDays, windowLabel } from "./calendar.js"
 import { auditChecklist } from "./checklist.js";
 import { forEachEvent } from "./events.js";
 import { profileUrl, repoSearchUrls, repoUrl } from "./links.js";
-import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportContributions, type ReportCounts } from "./schema.js";
+import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportContributions, type ReportCounts, type ReportHistoryMonth } from "./schema.js";
 import { translationRollup } from "./translation.js";
 import { reportItems } from "./items.js";
 import { migrationStatus, movedToMachine, tokenByPerson } from "./migration.js";
@@ -29,6 +29,8 @@ export interface BuildReportOptions {
   audit?: unknown;
   /** Verdicts already computed with `classify(dataset, config)`; computed when absent. */
   verdicts?: Verdict[];
+  /** Earlier months to show beside this one (from `buildTrend`), oldest first. */
+  history?: ReportHistoryMonth[];
 }
 
 const MEASURE_LABELS: Record<Measure, string> = {
@@ -266,6 +268,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       };
     }),
     completeness,
+    history: (options.history ?? []).map((h) => ({ month: h.month, label: h.label, contributions: { ...h.contributions }, personalTokenShare: h.personalTokenShare })),
     items: reportItems(dataset, verdicts),
   };
 }

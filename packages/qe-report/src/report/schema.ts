@@ -237,6 +237,16 @@ export const ReportSchema = z
       unreadableRepos: z.array(z.string()).describe("Repositories the token could not read (FORBIDDEN, NOT_FOUND)"),
       warnings: z.array(z.object({ code: z.string(), message: z.string(), repo: z.string().nullable() })),
     }),
+    history: z
+      .array(
+        z.object({
+          month: z.string().describe("YYYY-MM"),
+          label: z.string(),
+          contributions: ContributionsSchema,
+          personalTokenShare: share.describe("Share of automation under a personal token that month"),
+        }),
+      )
+      .describe("Earlier months at hand (the dataset cache), oldest first, as `qe-report trend` gives them; empty when none"),
     items: z.array(ItemSchema).describe("One verdict per item"),
   })
   .describe("A qe-report activity report (qe-report/v1)");
@@ -253,6 +263,7 @@ export type ReportCounts = z.infer<typeof CountsSchema>;
 export type ReportContributions = z.infer<typeof ContributionsSchema>;
 export type ReportItem = z.infer<typeof ItemSchema>;
 export type ReportMigration = Report["migration"];
+export type ReportHistoryMonth = Report["history"][number];
 
 /** The JSON Schema of `qe-report/v1`, generated from `ReportSchema`. */
 export function reportJsonSchema(): Record<string, unknown> {
