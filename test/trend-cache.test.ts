@@ -54,6 +54,17 @@ describe("qe-report trend", () => {
       const r = await run(["trend", "--input", "2026-03.json", "2026-04.json", "2026-05.json", "--format", format, "--generated-at", PINNED], { cwd: tmp.dir });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(format === "csv" ? "2026-05,contributions,share," : "2026-05");
+      if (format === "html") {
+        // Inline SVG: a line per share with a point per month, and bars of contributions per month.
+        expect(r.stdout.match(/<svg /g)).toHaveLength(2);
+        expect(r.stdout.match(/<polyline class="automation" points="[\d.]+,[\d.]+ [\d.]+,[\d.]+ [\d.]+,[\d.]+">/g)).toHaveLength(1);
+        expect(r.stdout.match(/<rect class="automation"/g)).toHaveLength(3);
+        expect(r.stdout).not.toMatch(/<script|<link |\ssrc=/);
+      }
+      if (format === "csv") {
+        const share = series.months[2]?.contributions.share;
+        expect(r.stdout.split("\r\n")).toContain(`2026-05,contributions,share,${share}`);
+      }
     }
   });
 

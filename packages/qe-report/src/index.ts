@@ -22,4 +22,6 @@ export {
   type ReportContributions,
   type ReportItem,
 } from "./report/index.js";
+export { buildTrend, trendJsonSchema, TREND_SCHEMA_ID, TrendSchema, type Trend, type TrendMonth } from "./report/trend.js";
+export { renderTrend, TREND_FORMATS, type TrendFormat } from "./render/trend.js";
 export { renderReport, renderReportChunks, REPORT_FORMATS, GITHUB_BODY_LIMIT, type ReportFormat, type RenderReportOptions } from "./render/index.js";

@@ -13,10 +13,18 @@ export function csvHeader(): string {
  * (repository, URL, title, date, person, class, channel, kind, deciding rule); the evidence as
  * `rule [signal]: detail` joined by " | ". Every dataset text goes through `csvField`.
  */
-export function csvRow(v: ReportItem): string {
-  const evidence = v.evidence.map((e) => `${e.rule} [${e.signal}]: ${e.detail}`).join(" | ");
+export function csvRow(v: ReportItem, evidenceCache?: Map<object, string>): string {
+  let evidence = evidenceCache?.get(v.evidence);
+  if (evidence === undefined) {
+    evidence = csvField(v.evidence.map((e) => `${e.rule} [${e.signal}]: ${e.detail}`).join(" | "));
+    if (evidenceCache) {
+      // Evidence lists are shared between items: each is written once (bounded all the same).
+      if (evidenceCache.size >= 10_000) evidenceCache.clear();
+      evidenceCache.set(v.evidence, evidence);
+    }
+  }
   return (
     `${csvField(v.ref)},${v.type},${csvField(v.repo)},${csvField(v.url)},${csvField(v.title)},${csvField(v.date)},${v.class},${v.channel},` +
-    `${csvField(v.kind)},${csvField(v.actor)},${csvField(v.onBehalfOf)},${csvField(v.rule)},${csvField(evidence)}\r\n`
+    `${csvField(v.kind)},${csvField(v.actor)},${csvField(v.onBehalfOf)},${csvField(v.rule)},${evidence}\r\n`
   );
 }

@@ -126,16 +126,14 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
   const verdicts = options.verdicts ?? classify(dataset, config);
   const summary = summarize(dataset, verdicts);
   const previousSummary = options.previous ? summarize(options.previous, classify(options.previous, config)) : undefined;
-  const byRef = new Map<string, Verdict>();
-  for (const v of verdicts) byRef.set(v.ref, v);
 
   const buckets = weekBuckets(dataset.window);
   const weeks = buckets.map((b) => ({ from: isoInstant(b.from), to: isoInstant(b.to), label: b.label, human: 0, automation: 0, days: b.days }));
   const automationByRepo = new Map<string, Report["automation"]["byRepo"][number]>();
-  const tokenItems = new Map<string, { url: string; title: string }>();
+  const tokenItems = new Map<string, { url: string; title: string; type: ItemType }>();
   const githubTokenPullRequests: Report["migration"]["githubTokenPullRequests"] = [];
 
-  forEachEvent(dataset, byRef, (event) => {
+  forEachEvent(dataset, verdicts, (event) => {
     const v = event.verdict;
     const t = Date.parse(event.at);
     const week = weeks.find((_, i) => t < (buckets[i]?.to ?? 0));
@@ -149,7 +147,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     }
     row[event.measure] += 1;
     row.total += 1;
-    if (v.channel === "personal-token") tokenItems.set(v.ref, { url: event.url, title: event.title });
+    if (v.channel === "personal-token") tokenItems.set(v.ref, { url: event.url, title: event.title, type: v.type });
     if (v.channel === "github-actions" && v.type === "pullRequest" && event.measure === "pullRequestsOpened") {
       githubTokenPullRequests.push({ ref: v.ref, url: event.url, repo: event.repo, title: event.title, kind: v.kind });
     }
@@ -160,7 +158,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     let types = tokenTypes.get(run.onBehalfOf);
     if (!types) tokenTypes.set(run.onBehalfOf, (types = new Map()));
     for (const ref of run.refs) {
-      const type = byRef.get(ref)?.type ?? "pullRequest";
+      const type = tokenItems.get(ref)?.type ?? "pullRequest";
       types.set(type, (types.get(type) ?? 0) + 1);
     }
   }
@@ -216,12 +214,17 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       kind: run.kind,
       repo: run.repo,
       count: run.count,
-      items: run.refs.map((ref) => ({ ref, ...(tokenItems.get(ref) ?? { url: repoUrl(run.repo), title: "" }) })),
+      items: run.refs.map((ref) => {
+        const item = tokenItems.get(ref);
+        return { ref, url: item?.url ?? repoUrl(run.repo), title: item?.title ?? "" };
+      }),
     })),
     githubTokenPullRequests,
     checklist: auditChecklist(options.audit),
   };
   const previousLabel = options.previous ? windowLabel(options.previous.window) : null;
+  // Last, once nothing else reads the verdicts: verdicts classified here are replaced by their items in place.
+  const items = reportItems(dataset, verdicts, options.verdicts === undefined ? { reuse: verdicts } : {});
 
   return {
     schema: REPORT_SCHEMA_ID,
@@ -269,6 +272,6 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     }),
     completeness,
     history: (options.history ?? []).map((h) => ({ month: h.month, label: h.label, contributions: { ...h.contributions }, personalTokenShare: h.personalTokenShare })),
-    items: reportItems(dataset, verdicts),
+    items,
   };
 }

@@ -31,6 +31,11 @@ export const TrendSchema = z.object({
 });
 
 export type Trend = z.infer<typeof TrendSchema>;
+
+/** The JSON Schema of `qe-report-trend/v1`. */
+export function trendJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(TrendSchema, { target: "draft-2020-12" }) as Record<string, unknown>;
+}
 export type TrendMonth = z.infer<typeof TrendMonthSchema>;
 
 /** `YYYY-MM` of a window that is one calendar month in its zone; undefined otherwise. */

@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+const html = readFileSync(process.argv[2]!, "utf8");
+const width = Number(process.argv[3] ?? 1280);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width, height: 900 } });
+await page.setContent(html);
+const y = Number(process.argv[4] ?? 0);
+await page.evaluate(`window.scrollTo(0, ${y})`);
+await page.screenshot({ path: `/tmp/w10/view-${width}-${y}.png` });
+await browser.close();
