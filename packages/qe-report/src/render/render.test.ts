@@ -70,6 +70,8 @@ describe("renderReport md", () => {
     );
     expect(md).toContain("| PRs opened | 2 | 4 | 67% | 2 | +4 |");
     expect(md).toContain("| mmcky | translation-sync | 3 | lecture-python.fa, lecture-python.zh-cn |");
+    // Per person: this month's contributions and the change since the previous month.
+    expect(md).toContain("| jstac | 3 (+3) | 1 (0) | 1 (0) | 1 | 0 | 1 (0) | 0 |");
     expect(md).toContain("† mmcky: 2 automated PRs and 1 commit ran under this account's token; listed under Automation.");
     expect(md).toContain("- **QuantEcon/lecture-python.myst**: 2 upstream changes → 2 languages (fa, zh-cn), in 2 PRs");
     expect(md).toContain("- **FORBIDDEN** (QuantEcon/private-notes): the token cannot read this repository; it was skipped");

@@ -172,10 +172,12 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
   const label = windowLabel(dataset.window);
   const org = dataset.source.org;
   const team = new Set(config.team.map((login) => login.toLowerCase()));
+  const before = previousSummary ? new Map(previousSummary.people.map((p) => [p.login, p.pullRequestsOpened + p.commits + p.issuesOpened + p.reviews] as const)) : undefined;
   const people: Report["people"] = summary.people.map((p) => ({
     login: p.login,
     group: p.login === "ghost" ? "deleted" : team.has(p.login.toLowerCase()) ? "team" : "community",
     contributions: p.pullRequestsOpened + p.commits + p.issuesOpened + p.reviews,
+    previousContributions: before ? (before.get(p.login) ?? 0) : null,
     url: profileUrl(p.login),
     pullRequestsOpened: p.pullRequestsOpened,
     pullRequestsMerged: p.pullRequestsMerged,

@@ -70,6 +70,7 @@ const PersonSchema = CountsSchema.omit({ issuesClosed: true }).extend({
   login: z.string().describe("GitHub login, or the git name of commits linked to no account"),
   group: z.enum(["team", "community", "deleted"]).describe("`team`: in the config's `team`; `deleted`: GitHub's ghost for deleted accounts; else `community`"),
   contributions: int.describe("PRs opened, commits, issues opened and reviews: this person's share of the headline's human contributions"),
+  previousContributions: int.nullable().describe("The same in the previous dataset, when one was given (0 when the person was not active then)"),
   url: z.string().describe("Profile URL; empty when the person has no GitHub login"),
   merges: int.describe("PRs (human or automated) this person merged"),
   automatedPullRequestsReviewed: int,
