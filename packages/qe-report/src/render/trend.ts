@@ -20,7 +20,8 @@ interface SeriesRow {
 
 /** Line chart geometry of shares (0..1) per month: one polyline per series, points labelled. */
 function shareChart(trend: Trend) {
-  const width = 640, height = 240, left = 44, right = 16, top = 16, bottom = 196;
+  // Room on the right for the last month's label, centred on its point.
+  const width = 640, height = 240, left = 44, right = 36, top = 16, bottom = 196;
   const n = trend.months.length;
   const x = (i: number): number => r(n === 1 ? (left + width - right) / 2 : left + (i * (width - left - right)) / (n - 1));
   const y = (share: number): number => r(bottom - share * (bottom - top));
