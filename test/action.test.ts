@@ -125,7 +125,7 @@ describe("the bundled Action, run as the runner runs it", () => {
     expect(report.header.previousWindow).toMatchObject({ from: "2026-04-01T00:00:00Z" });
     // audit is on by default: the posted issue carries the credential audit's checklist.
     expect(existsSync(join(tmp.dir, "qe-report", "audit.json"))).toBe(true);
-    expect(issue.body).toContain("### Checklist (from the credential audit)");
+    expect(issue.body).toContain("**Checklist** (from `qe-report audit`, checked against the activity)");
     // The step summary is the Markdown report.
     expect(first.summary).toMatch(/^# QuantEcon activity report: May 2026/);
     expect(first.summary).toBe(readFileSync(join(tmp.dir, "qe-report", "report.md"), "utf8"));
@@ -209,7 +209,7 @@ describe("the bundled Action, run as the runner runs it", () => {
   it("includes track-external-repos in the report", async () => {
     const r = await runAction({ ...base(), "post-to": "", audit: "false", "fetch-previous": "false", "track-external-repos": "jstac/notes" });
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.summary).not.toContain("### Checklist (from the credential audit)");
+    expect(r.summary).not.toContain("**Checklist** (from `qe-report audit`, checked against the activity)");
     expect(r.stdout).toContain("fetching tracked repository jstac/notes");
     expect(r.stdout).toContain("post-to is empty: the report is not posted");
     const report = JSON.parse(readFileSync(r.outputs["report-json"]!, "utf8")) as { repos: { repo: string }[]; items: { ref: string; class: string }[] };

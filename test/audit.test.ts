@@ -247,8 +247,8 @@ describe("the monthly report with --audit", () => {
     expect(saved.code).toBe(0);
     const md = await run(["monthly", "--demo", "--audit", "audit.json", "--generated-at", PINNED], { cwd: tmp.dir });
     expect(md.code).toBe(0);
-    const migration = md.stdout.slice(md.stdout.indexOf("## Migration to the machine account"), md.stdout.indexOf("## Repositories"));
-    expect(migration).toContain("### Checklist (from the credential audit)");
+    const migration = md.stdout.slice(md.stdout.indexOf("## Migration to the machine account"), md.stdout.indexOf("## People"));
+    expect(migration).toContain("**Checklist** (from `qe-report audit`, checked against the activity):");
     expect(migration).toContain("`qe-report audit`");
     expect(migration).toContain("- [x] Fine-grained PAT on the machine account (quantecon-services): ");
     expect(migration).toMatch(/- \[ \] Org secret QUANTECON\\_SERVICES\\_PAT holds the machine account's token\b.*: .*the secret still holds mmcky's token\./);
@@ -256,7 +256,7 @@ describe("the monthly report with --audit", () => {
     const html = await run(["monthly", "--demo", "--audit", "audit.json", "--format", "html", "--generated-at", PINNED], { cwd: tmp.dir });
     expect(html.stdout).toMatch(/<li class="status-not-done">☐ Personal token revoked\b[^<]*QUANTECON_SERVICES_PAT still holds mmcky&#x27;s token<\/li>/);
     const without = await run(["monthly", "--demo", "--generated-at", PINNED], { cwd: tmp.dir });
-    expect(without.stdout).not.toContain("Checklist (from the credential audit)");
+    expect(without.stdout).not.toContain("**Checklist**");
   });
   it("carries the checklist into the JSON report", async () => {
     writeFileSync(join(tmp.dir, "audit.json"), (await run(["audit", "--demo", "--format", "json", "--generated-at", PINNED])).stdout);

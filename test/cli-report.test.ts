@@ -159,12 +159,17 @@ describe("monthly on a dataset file", () => {
     expect(withConfig.stdout).not.toBe(without.stdout);
   });
 
-  it("weekly and range report on the dataset's window when given no window flags", async () => {
-    for (const command of ["weekly", "range"]) {
-      const r = await run([command, "--input", SMALL_DATASET, "--format", "json", "--generated-at", PINNED]);
-      expect(r.code, r.stderr).toBe(0);
-      expect((JSON.parse(r.stdout) as { window: { to: string } }).window.to).toBe("2026-06-01T00:00:00Z");
-    }
+  it("range reports the dataset's window when given no window flags; weekly on a month asks for --week-ending", async () => {
+    const r = await run(["range", "--input", SMALL_DATASET, "--format", "json", "--generated-at", PINNED]);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { window: { to: string } }).window.to).toBe("2026-06-01T00:00:00Z");
+    // A "weekly" report of a whole month would read as a very busy week.
+    const weekly = await run(["weekly", "--input", SMALL_DATASET, "--format", "json"]);
+    expect(weekly.code).toBe(2);
+    expect(weekly.stdout).toBe("");
+    expect(weekly.stderr).toBe(
+      "qe-report: weekly: the dataset covers 2026-05-01T00:00:00Z to 2026-06-01T00:00:00Z, more than a week; pass --week-ending YYYY-MM-DD for a week inside it (or run monthly or range for the whole window)\n",
+    );
     const range = await run(["range", "--input", SMALL_DATASET, "--from", "2026-05-01", "--to", "2026-05-31", "--format", "json"]);
     expect(range.code, range.stderr).toBe(0);
     // A week inside the dataset's month is reported from it; one reaching past its end is refused.

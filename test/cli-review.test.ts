@@ -33,7 +33,7 @@ describe("a week or range inside the dataset's window", () => {
   it("weekly --demo --week-ending reports that week from the demo month", async () => {
     const r = await run(["weekly", "--demo", "--week-ending", "2026-05-16", "--generated-at", PINNED]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^# QuantEcon activity report: 2026-05-10 – 2026-05-16\n\n\*\*Window:\*\* 2026-05-10 to 2026-05-16 \(UTC\)/);
+    expect(r.stdout).toMatch(/^# QuantEcon activity report: 2026-05-10 – 2026-05-16\n\n_2026-05-10 to 2026-05-16 \(UTC\)/);
   });
 
   it("range counts what the monthly report's week bucket counts, with only that week's items", async () => {
@@ -69,7 +69,8 @@ describe("--previous", () => {
     const april = demoVariant("april.json", (d) => (d.window = { from: "2026-04-01T00:00:00Z", to: "2026-05-01T00:00:00Z", timeZone: "UTC" }));
     const r = await run(["monthly", "--demo", "--previous", april, "--generated-at", PINNED], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("**Compared with:** April 2026");
+    expect(r.stdout).toContain(" · compared with April 2026_\n");
+    expect(r.stdout).toContain("in April 2026");
   });
 
   it("the same or a later window is refused, not shown as a change", async () => {

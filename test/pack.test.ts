@@ -63,7 +63,7 @@ describe("the packed qe-report", () => {
     const out = sh("npx", ["--no", "--", "qe-report", "monthly", "--demo", "--generated-at", "2026-06-01T00:00:00Z"], app);
     expect(out).toMatch(/^# QuantEcon activity report: May 2026\n/);
     expect(out).toContain("## Summary");
-    expect(out).toContain("Generated:** 2026-06-01T00:00:00Z");
+    expect(out).toContain(" · generated 2026-06-01T00:00:00Z");
   });
 
   it("npx qe-report init writes a config the installed package reads back", () => {

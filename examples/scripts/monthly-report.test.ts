@@ -19,7 +19,7 @@ it("renders the demo month through the library API", async () => {
 it("matches the CLI's rendering of the same month", async () => {
   const { runCli } = await import("qe-report");
   let stdout = "";
-  const code = await runCli(["monthly", "--demo", "--generated-at", "2026-06-01T00:00:00Z", "--split"], {
+  const code = await runCli(["monthly", "--demo", "--generated-at", "2026-06-01T00:00:00Z"], {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: () => true },
     env: {},

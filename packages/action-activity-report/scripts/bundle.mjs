@@ -1,26 +1,41 @@
 // Bundles the Action into one self-contained ESM file, dist/index.js, so `uses:` needs no install.
-import { readFileSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const templates = fileURLToPath(new URL("../../qe-report/templates/", import.meta.url));
 
-// qe-report reads its built-in templates beside its own files; in one bundle they travel inline.
-const TEMPLATE_READ = /readFileSync\(new URL\(`\.\.\/\.\.\/templates\/report\.\$\{format\}\.hbs`, import\.meta\.url\), "utf8"\)/;
+// qe-report reads its built-in templates beside its own files (src/render/templates.ts); in one
+// bundle they travel inline: that module is replaced by one serving every file under templates/.
+function templateFiles(dir, prefix = "") {
+  const files = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) Object.assign(files, templateFiles(`${dir}${entry.name}/`, `${prefix}${entry.name}/`));
+    else if (entry.name.endsWith(".hbs")) files[`${prefix}${entry.name}`] = readFileSync(`${dir}${entry.name}`, "utf8");
+  }
+  return files;
+}
 const inlineTemplates = {
   name: "inline-qe-report-templates",
   setup(b) {
-    b.onLoad({ filter: /qe-report[\\/]src[\\/]render[\\/]handlebars\.ts$/ }, (args) => {
+    b.onLoad({ filter: /qe-report[\\/]src[\\/]render[\\/]templates\.ts$/ }, (args) => {
       const source = readFileSync(args.path, "utf8");
-      if (!TEMPLATE_READ.test(source)) {
-        throw new Error(`${args.path}: builtinTemplate no longer reads templates/report.<format>.hbs as scripts/bundle.mjs expects; update its inlining`);
+      if (!/export function templateFile\(/.test(source) || !/export function templateDir\(/.test(source)) {
+        throw new Error(`${args.path}: no longer exports templateFile and templateDir as scripts/bundle.mjs expects; update its inlining`);
       }
-      const inline = {
-        md: readFileSync(`${templates}report.md.hbs`, "utf8"),
-        html: readFileSync(`${templates}report.html.hbs`, "utf8"),
-      };
-      return { contents: source.replace(TEMPLATE_READ, `(${JSON.stringify(inline)})[format]`), loader: "ts" };
+      const files = templateFiles(templates);
+      const contents = `const FILES: Record<string, string> = ${JSON.stringify(files)};
+export function templateFile(path: string): string {
+  const text = FILES[path];
+  if (text === undefined) throw new Error(\`no built-in template \${path}\`);
+  return text;
+}
+export function templateDir(dir: string): string[] {
+  return Object.keys(FILES).filter((p) => p.startsWith(\`\${dir}/\`) && !p.slice(dir.length + 1).includes("/")).map((p) => p.slice(dir.length + 1)).sort();
+}
+`;
+      return { contents, loader: "ts" };
     });
   },
 };

@@ -121,10 +121,16 @@ export const ConfigSchema = z
         exclude: z.array(pattern).default([]).describe("Repos to leave out, matched against the whole name without the owner, e.g. `lecture-.*\\.notebooks`"),
       })
       .default({ exclude: [] }),
+    team: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Core team: logins the report lists apart from the community (case-insensitive)"),
+    // `report:` was accepted and did nothing; refused, so a user never believes it took effect.
     report: z
-      .record(z.string(), z.unknown())
+      .unknown()
       .optional()
-      .describe("Report options (see the qe-report package)"),
+      .refine((v) => v === undefined, { message: "is not a config key any more (it never did anything): remove it; report options are qe-report's command-line flags" })
+      .meta({ description: "Not supported: report options are qe-report's command-line flags", not: {} }),
   })
   .superRefine((config, ctx) => {
     const ids = new Map<string, number>();

@@ -9,6 +9,7 @@ import { registerSchema } from "./commands/schema.js";
 import { registerFetch } from "./commands/fetch.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerPost } from "./commands/post.js";
+import { registerTrend } from "./commands/trend.js";
 
 const NAME = "qe-report";
 
@@ -40,6 +41,7 @@ Config: --config FILE, else qe-report.config.{yaml,yml,json} in the working dire
 Try:
   ${NAME} monthly --demo
   ${NAME} explain --demo QuantEcon/lecture-dp#125
+  ${NAME} trend --org QuantEcon --months 12
 `,
     );
   registerFetch(program, io);
@@ -49,6 +51,7 @@ Try:
   registerSchema(program, io);
   registerAudit(program, io);
   registerPost(program, io);
+  registerTrend(program, io);
   return program;
 }
 

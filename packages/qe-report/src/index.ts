@@ -7,6 +7,7 @@ export { demoFiles } from "./commands/inputs.js";
 // Report model and rendering (owned by the report work; kept here as named exports).
 export {
   buildReport,
+  contributionsOf,
   translationRollup,
   ReportSchema,
   reportJsonSchema,
@@ -18,7 +19,11 @@ export {
   type ReportMeasureRow,
   type ReportTranslation,
   type ReportChecklistStep,
+  type ReportContributions,
+  type ReportItem,
 } from "./report/index.js";
+export { buildTrend, trendJsonSchema, TREND_SCHEMA_ID, TrendSchema, type Trend, type TrendMonth } from "./report/trend.js";
+export { renderTrend, TREND_FORMATS, type TrendFormat } from "./render/trend.js";
 export { renderReport, renderReportChunks, REPORT_FORMATS, GITHUB_BODY_LIMIT, type ReportFormat, type RenderReportOptions } from "./render/index.js";
 // Posting and the credential audit, for the Action (packages/action-activity-report) and scripts.
 export { splitMarkdown, trimMarkdown } from "./render/index.js";

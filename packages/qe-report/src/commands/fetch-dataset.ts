@@ -17,6 +17,11 @@ export interface FetchForReportOptions {
   comments?: boolean;
 }
 
+/** The GraphQL endpoint the environment points at (part of a cache entry's key). */
+export function githubApiUrl(env: CliIO["env"]): string {
+  return resolveGitHubEnv(env).apiUrl;
+}
+
 /** Fetches the window's dataset for a report, with the token from the environment and plain progress lines on stderr. */
 export async function fetchDataset({ org, window, config, io, quiet, allowPartial, insecure, comments = true }: FetchForReportOptions): Promise<Dataset> {
   const { token, apiUrl } = resolveGitHubEnv(io.env);

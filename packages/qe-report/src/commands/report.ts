@@ -1,7 +1,7 @@
 import { readFile, unlink } from "node:fs/promises";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
-import { classify, utcInstant, type Config, type Dataset, type Verdict } from "@quantecon/attribution";
+import { classify, monthWindow, utcInstant, type Config, type Dataset, type Verdict } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
 import type { CliIO } from "../io.js";
 import { readDatasetFile, readJsonFile, writeFileAtomic, type ProtectedFile } from "../json-file.js";
@@ -10,13 +10,14 @@ import { loadInputs } from "./inputs.js";
 import { checkTimeZone, resolveWindow, type WindowRequest } from "./windows.js";
 import type { PostOptions } from "./post.js";
 import { INSECURE_HELP } from "./endpoint.js";
+import { cachedMonthsBefore, fetchWithCache, type CacheOptions } from "../cache.js";
 
 /** Output formats of a report. */
 export const FORMATS = ["md", "html", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The flags monthly, weekly and range share. */
-export interface ReportOptions extends PostOptions {
+export interface ReportOptions extends PostOptions, CacheOptions {
   org?: string;
   config?: string;
   input?: string;
@@ -72,10 +73,37 @@ function resolveOrg(flag: string | undefined, configOrg: string | undefined, dat
   return flag ?? configOrg;
 }
 
-async function fetchForReport(org: string | undefined, window: Dataset["window"], options: ReportOptions, io: CliIO, config: Config): Promise<Dataset> {
+/** Fetches a window's dataset for a report, from the cache when a valid entry is there. */
+export async function fetchForReport(org: string | undefined, window: Dataset["window"], options: CacheOptions & { quiet?: boolean; allowPartial?: boolean; insecure?: boolean; comments?: boolean }, io: CliIO, config: Config): Promise<Dataset> {
   if (!org) throw new QeReportError("E_USAGE", "no organization to fetch: pass --org ORG, set `org` in the config, or report on a file with --input FILE (or --demo)");
-  const { fetchDataset } = await import("./fetch-dataset.js");
-  return fetchDataset({ org, window, config, io, quiet: options.quiet ?? false, allowPartial: options.allowPartial ?? false, insecure: options.insecure === true, comments: options.comments ?? true });
+  const { fetchDataset, githubApiUrl } = await import("./fetch-dataset.js");
+  const quiet = options.quiet ?? false;
+  return fetchWithCache({
+    org,
+    window,
+    config,
+    apiUrl: githubApiUrl(io.env),
+    io,
+    options,
+    quiet,
+    fetch: () => fetchDataset({ org, window, config, io, quiet, allowPartial: options.allowPartial ?? false, insecure: options.insecure === true, comments: options.comments ?? true }),
+  });
+}
+
+/** Refuses flag combinations that would do something other than what they say, before any work. */
+function checkMisuse(request: WindowRequest, options: ReportOptions): void {
+  if (options.split && options.format !== "md") {
+    throw new QeReportError("E_USAGE", `--split applies to --format md only (a ${options.format} report is one file)`);
+  }
+  if (options.split && options.out === undefined) {
+    throw new QeReportError("E_USAGE", "--split needs --out FILE: the parts are written to FILE, FILE.part2, ...; without it they would run together on stdout");
+  }
+}
+
+/** A notice when the config was written for another organization than the one reported on. */
+function noticeOtherOrg(configOrg: string | undefined, org: string | undefined, configPath: string | null, io: CliIO): void {
+  if (configOrg === undefined || org === undefined || configOrg.toLowerCase() === org.toLowerCase()) return;
+  io.stderr.write(`qe-report: notice: the config${configPath ? ` (${relative(io.cwd, resolve(io.cwd, configPath))})` : ""} is for ${configOrg}, the report is on ${org}; its rules and people apply as written\n`);
 }
 
 /** Runs one report: load or fetch, classify, build, render, write. */
@@ -84,8 +112,9 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   if (options.template !== undefined && options.format !== "md" && options.format !== "html") {
     throw new QeReportError("E_USAGE", `--template applies to --format md and html, not ${options.format}`);
   }
+  checkMisuse(request, options);
   const generatedAt = resolveGeneratedAt(options.generatedAt, io.env, io.now());
-  const { config, dataset: loaded } = await loadInputs(options, io);
+  const { config, configPath, dataset: loaded } = await loadInputs(options, io);
   // A dataset was cut in one zone; unless told otherwise, read its window in that zone.
   const timeZone = options.tz ?? loaded?.window.timeZone ?? config.timeZone;
   const windowFlag = Object.entries(request).some(([key, value]) => key !== "kind" && value !== undefined);
@@ -95,8 +124,15 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
       `--tz ${options.tz}: the dataset's window was cut in ${loaded.window.timeZone}; a window in ${options.tz} needs its own fetch (or drop --tz)`,
     );
   }
+  if (loaded && request.kind === "week" && request.weekEnding === undefined && Date.parse(loaded.window.to) - Date.parse(loaded.window.from) > 8 * 86_400_000) {
+    throw new QeReportError(
+      "E_USAGE",
+      `weekly: the dataset covers ${loaded.window.from} to ${loaded.window.to}, more than a week; pass --week-ending YYYY-MM-DD for a week inside it (or run monthly or range for the whole window)`,
+    );
+  }
   const { window } = resolveWindow(request, timeZone, io.now(), loaded);
   const org = resolveOrg(options.org, config.org, loaded);
+  if (!options.demo || options.config !== undefined) noticeOtherOrg(config.org, org, configPath, io);
   const template = options.template === undefined ? undefined : await readTemplate(options.template, io.cwd);
   const previous = options.previous === undefined ? undefined : await readDatasetFile(options.previous, io.cwd, "--previous");
   if (previous) checkPrevious(previous, options.previous!, org, window);
@@ -126,8 +162,15 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   }
 
   const [{ buildReport }, { renderReport, renderReportChunks }] = await Promise.all([import("../report/index.js"), import("../render/index.js")]);
+  const history = options.demo ? [] : await historyAtHand(dataset, config, generatedAt, options, io);
   const report = namingAuditFile(options.audit, () =>
-    buildReport(dataset, config, { generatedAt, ...(verdicts ? { verdicts } : {}), ...(previous ? { previous } : {}), ...(audit !== undefined ? { audit } : {}) }),
+    buildReport(dataset, config, {
+      generatedAt,
+      ...(verdicts ? { verdicts } : {}),
+      ...(previous ? { previous } : {}),
+      ...(audit !== undefined ? { audit } : {}),
+      ...(history.length > 0 ? { history } : {}),
+    }),
   );
   if (options.post !== undefined) await (await import("./post.js")).postBuiltReport(report, options, io);
   if ((options.format === "json" || options.format === "csv") && template === undefined) {
@@ -149,6 +192,19 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   // Parts left by an earlier, longer report would be posted as if they belonged to this one.
   for (let n = parts.length + 1; await unlink(resolve(io.cwd, partPath(options.out, n))).then(() => true, () => false); n++);
   if (parts.length > 1) io.stderr.write(`report split into ${parts.length} parts: ${paths.join(", ")}\n`);
+}
+
+/** The five months before a monthly report's, as far as the dataset cache holds them: shown beside this month, never fetched. */
+async function historyAtHand(dataset: Dataset, config: Config, generatedAt: string, options: ReportOptions, io: CliIO) {
+  const { monthOf, buildTrend } = await import("../report/trend.js");
+  const month = monthOf(dataset.window);
+  if (month === undefined || options.cache === false) return [];
+  const { githubApiUrl } = await import("./fetch-dataset.js");
+  const org = dataset.source.org;
+  const earlier = await cachedMonthsBefore(month, 5, { org, timeZone: dataset.window.timeZone, config, apiUrl: githubApiUrl(io.env), io, options }, monthWindow);
+  if (earlier.length === 0) return [];
+  const trend = buildTrend(earlier.map((d, i) => ({ dataset: d, name: `cached month ${i + 1}` })), config, generatedAt);
+  return trend.months.map((m) => ({ month: m.month, label: m.label, contributions: m.contributions, personalTokenShare: m.personalToken.share }));
 }
 
 // Waits for a full pipe to drain, so a large report is not buffered whole in memory.
@@ -214,8 +270,11 @@ function reportOptions(command: Command): Command {
     .option("--generated-at <iso>", "pin the generation time (also SOURCE_DATE_EPOCH) for byte-identical output")
     .option("--allow-partial", "when fetching, report even if some repositories could not be read")
     .option("--insecure", INSECURE_HELP)
-    .option("--quiet", "no progress output while fetching")
-    .option("--no-comments", "when fetching, skip comments and who closed issues (cheaper; no responsiveness section)");
+    .option("--no-comments", "when fetching, skip comments and who closed issues (cheaper; no responsiveness section)")
+    .option("--cache-dir <dir>", "where fetched datasets are kept (default: QE_REPORT_CACHE_DIR, else the user's cache directory)")
+    .option("--refresh", "fetch again even when the cache holds the window, and replace the entry")
+    .option("--no-cache", "neither read nor write the dataset cache")
+    .option("--quiet", "no progress output while fetching");
 }
 
 /** `qe-report monthly`, `weekly` and `range`: the same report for different windows. */

@@ -2,7 +2,7 @@ import { Argument, type Command } from "commander";
 import { configJsonSchema, datasetJsonSchema } from "@quantecon/attribution";
 import type { CliIO } from "../io.js";
 
-const SCHEMAS = ["dataset", "config", "report"] as const;
+const SCHEMAS = ["dataset", "config", "report", "trend"] as const;
 type SchemaName = (typeof SCHEMAS)[number];
 
 /** The JSON Schema of a dataset (`qe-activity/v1`), a config file, or a JSON report (`qe-report/v1`). */
@@ -10,6 +10,10 @@ export async function jsonSchemaFor(name: SchemaName): Promise<Record<string, un
   // The same functions write the files shipped in @quantecon/attribution/schema/.
   if (name === "dataset") return datasetJsonSchema();
   if (name === "config") return configJsonSchema();
+  if (name === "trend") {
+    const { trendJsonSchema } = await import("../report/trend.js");
+    return trendJsonSchema();
+  }
   const { reportJsonSchema } = await import("../report/index.js");
   return reportJsonSchema();
 }

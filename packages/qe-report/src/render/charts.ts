@@ -3,6 +3,11 @@ import type { Report } from "../report/schema.js";
 /** One stacked bar: its human and automation segments, in SVG user units. */
 export interface ChartBar {
   label: string;
+  /** A week bucket shorter than 7 days (the window's last): drawn apart, with its 7-day pace as an outline. */
+  partial: boolean;
+  days: number;
+  paceY: number;
+  paceHeight: number;
   human: number;
   automation: number;
   x: number;
@@ -42,20 +47,27 @@ function niceMax(n: number): number {
   return 10 * p;
 }
 
-const emptyBar = { humanX: 0, humanWidth: 0, automationX: 0, automationWidth: 0, valueX: 0, valueY: 0 };
+const emptyBar = { humanX: 0, humanWidth: 0, automationX: 0, automationWidth: 0, valueX: 0, valueY: 0, partial: false, days: 7, paceY: 0, paceHeight: 0 };
 
 /** Vertical stacked bars of in-window events per week. */
 export function weeklyChart(weeks: Report["summary"]["weeks"]): Chart {
   const width = 640, height = 240, left = 44, right = 12, top = 16, bottom = 200;
-  const max = niceMax(Math.max(0, ...weeks.map((w) => w.human + w.automation)));
+  // A partial week's 7-day pace is drawn too, so the axis leaves room for it.
+  const pace = (w: Report["summary"]["weeks"][number]): number => ((w.human + w.automation) * 7) / Math.max(1, w.days);
+  const max = niceMax(Math.max(0, ...weeks.map((w) => (w.days < 7 ? pace(w) : w.human + w.automation))));
   const band = (width - left - right) / Math.max(1, weeks.length);
   const scale = (bottom - top) / max;
   const bars = weeks.map((w, i) => {
     const humanHeight = r(w.human * scale);
     const automationHeight = r(w.automation * scale);
     const x = r(left + i * band + band * 0.2);
+    const paceHeight = w.days < 7 ? r(pace(w) * scale) : 0;
     return {
       ...emptyBar,
+      partial: w.days < 7,
+      days: w.days,
+      paceY: r(bottom - paceHeight),
+      paceHeight,
       label: w.label,
       human: w.human,
       automation: w.automation,
@@ -96,6 +108,7 @@ export function repoChart(repos: Report["repos"], limit = 20): Chart {
     const humanWidth = r(row.human * scale);
     const automationWidth = r(row.automation * scale);
     return {
+      ...emptyBar,
       label: row.repo.replace(/^[^/]+\//, ""),
       human: row.human,
       automation: row.automation,

@@ -32,6 +32,23 @@ describe("renderReportChunks", () => {
     expect(joined("json", odd)).toBe(JSON.stringify(odd, null, 2) + "\n");
   });
 
+  it("writes long lists before the items (the migration's) element by element, exactly", () => {
+    const run = report.migration.personalToken[0];
+    const pr = report.migration.githubTokenPullRequests[0];
+    if (!run || !pr) throw new Error("fixture has no personal-token run or GITHUB_TOKEN PR");
+    const long = {
+      ...report,
+      migration: {
+        ...report.migration,
+        personalToken: Array.from({ length: 2_500 }, (_, i) => ({ ...run, count: i, items: i % 2 ? [] : run.items })),
+        githubTokenPullRequests: Array.from({ length: 1_001 }, (_, i) => ({ ...pr, title: `t"${i}\n`, kind: i % 3 ? pr.kind : null })),
+      },
+    } as Report;
+    const pieces = [...renderReportChunks(long, "json")];
+    expect(pieces.join("")).toBe(JSON.stringify(long, null, 2) + "\n");
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(200_000);
+  });
+
   it("stays exact across batch boundaries", () => {
     const item = report.items[0];
     if (!item) throw new Error("fixture has no items");

@@ -45,36 +45,53 @@ describe("csvField", () => {
 describe("renderReport md", () => {
   const md = one(renderReport(report, "md"));
 
-  it("has every section", () => {
-    for (const heading of [
+  it("tells the story first: headline, executive summary, migration, then the detail", () => {
+    const headings = md.split("\n").filter((l) => /^#{1,3} /.test(l));
+    expect(headings).toEqual([
       "# QuantEcon activity report: May 2026",
       "## Summary",
-      "## Maintainers and contributors",
-      "## Automation",
-      "### Translations",
       "## Migration to the machine account",
-      "### Still under a personal token",
-      "### PRs opened with GITHUB_TOKEN",
+      "## People",
+      "## Responsiveness",
+      "### Still waiting for a person",
+      "## Automation",
       "## Repositories",
       "## Data completeness",
-    ]) {
-      expect(md).toContain(`\n${heading}\n`.replace(/^\n# /, "# "));
-    }
-    expect(md).toContain("**Window:** 2026-05-01 to 2026-05-31 (UTC) · **Source:** github, organization QuantEcon · **Generated:** 2026-06-01T00:10:00Z · **Compared with:** April 2026\n");
-    expect(md).toContain("| PRs opened | 2 | 4 | 6 | 67% | 2 | +4 |");
+    ]);
+    expect(md).toContain("_2026-05-01 to 2026-05-31 (UTC) · github, organization QuantEcon · generated 2026-06-01T00:10:00Z · compared with April 2026_\n");
+    expect(md).toContain(
+      "> **Automation made 58% of contributions** (7 of 12; 100% in April 2026) · **43% of automation still under a personal token** · **data incomplete: 1 repository unreadable**\n",
+    );
+    // Completeness warnings come before any detail, so trimming from the end never drops them.
+    expect(md.indexOf("> - **FORBIDDEN** (QuantEcon/private-notes)")).toBeLessThan(md.indexOf("## Summary"));
+    expect(md).toContain(
+      "- Automation made 58% of 12 contributions (7 automated, 5 by people; a contribution is a PR opened, a commit, an issue opened or a review). Down 42 points from 100% in April 2026.\n" +
+        "- Migration: 43% of automation (3 of 7 items) still ran under a personal token: mmcky (translation-sync 3). Down 57 points from 100% in April 2026.\n" +
+        "- Largest changes: PRs merged by automation +2, PRs opened by automation +2 and PRs opened by people +2.\n" +
+        "- Data incomplete: 1 repository unreadable (private-notes); the figures undercount (see Data completeness).\n",
+    );
+    expect(md).toContain("| PRs opened | 2 | 4 | 67% | 2 | +4 |");
+    expect(md).toContain("| mmcky | translation-sync | 3 | lecture-python.fa, lecture-python.zh-cn |");
+    // Per person: this month's contributions and the change since the previous month.
+    expect(md).toContain("| jstac | 3 (+3) | 1 (0) | 1 (0) | 1 | 0 | 1 (0) | 0 |");
     expect(md).toContain("† mmcky: 2 automated PRs and 1 commit ran under this account's token; listed under Automation.");
     expect(md).toContain("- **QuantEcon/lecture-python.myst**: 2 upstream changes → 2 languages (fa, zh-cn), in 2 PRs");
     expect(md).toContain("- **FORBIDDEN** (QuantEcon/private-notes): the token cannot read this repository; it was skipped");
-    expect(md).toContain(
-      "| [QuantEcon/lecture-python.myst](https://github.com/QuantEcon/lecture-python.myst) | [0](https://github.com/QuantEcon/lecture-python.myst/issues?q=is:issue+created:2026-05-01..2026-05-31) (0 / 0) |",
-    );
-    expect(md).toContain("1 other repository had no activity.");
+    expect(md).toContain("| lecture-python.myst | 8 | 2 / 1 | 1 / 1 | 1 / 1 | 0 / 0 | 1 / 0 |");
+    expect(md).toContain("4 active repositories, busiest first; 1 had no activity");
+    // Long tables are collapsed; every <details> is closed again.
+    expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);
+  });
+
+  it("links PRs, issues and commits through redirect.github.com, which adds nothing to their timelines", () => {
+    expect(md).toContain("[236](https://redirect.github.com/QuantEcon/lecture-python.zh-cn/pull/236)");
+    expect(md).toContain("[1111111](https://redirect.github.com/QuantEcon/lecture-python.zh-cn/commit/1111111111111111111111111111111111111111)");
+    expect(md).not.toMatch(/https:\/\/github\.com\/[^/\s)]+\/[^/\s)]+\/(pull|issues|commit)\//);
   });
 
   it("escapes table cells and pings nobody", () => {
-    const row = md.split("\n").find((l) => l.startsWith("| [meta#"));
-    expect(row).toBe("| [meta#&#8203;402](https://github.com/QuantEcon/meta/pull/402) | Weekly data for @&#8203;jstac \\| 4 repos | ci |");
-    expect(cells(row ?? "")).toHaveLength(3);
+    const row = md.split("\n").find((l) => l.startsWith("- meta [402]"));
+    expect(row).toBe("- meta [402](https://redirect.github.com/QuantEcon/meta/pull/402): Weekly data for @&#8203;jstac \\| 4 repos (ci)");
     expect(md).not.toMatch(/(^|[^\w])@(?!&#8203;)[A-Za-z]/m);
     // Every table row has as many cells as its header.
     const lines = md.split("\n");
@@ -91,18 +108,19 @@ describe("renderReport md", () => {
       { id: "workflows-switched", title: "Workflows switched", status: "not-done", evidence: ["translation-sync PRs are authored by @mmcky", "2 workflows | 1 repo"] },
     ];
     const out = one(renderReport(buildReport(may, config, { generatedAt, audit: { checklist } }), "md"));
-    expect(out).toContain("### Checklist (from the credential audit)\n");
+    expect(out).toContain("**Checklist** (from `qe-report audit`, checked against the activity):\n");
     expect(out).toContain(
       "\n- [x] Org secret QUANTECON\\_SERVICES\\_PAT: set in 3 workflows\n" +
         "- [ ] Workflows switched (not done): translation-sync PRs are authored by @&#8203;mmcky; 2 workflows \\| 1 repo\n",
     );
-    expect(md).not.toContain("### Checklist");
+    expect(md).not.toContain("**Checklist**");
   });
 
   it("leaves out the previous-month columns when there is no previous dataset", () => {
     const plain = one(renderReport(buildReport(may, config, { generatedAt }), "md"));
-    expect(plain).toContain("| PRs opened | 2 | 4 | 6 | 67% |\n");
-    expect(plain).not.toContain("Compared with");
+    expect(plain).toContain("| PRs opened | 2 | 4 | 67% |\n");
+    expect(plain).not.toContain("compared with");
+    expect(plain).toContain("- Most contributions by people: jstac (3) and HumphreyYang (2).\n");
   });
 
   it("takes a replacement template, strictly", () => {
@@ -140,7 +158,7 @@ describe("renderReport html", () => {
     const evil: Report = { ...report, people: report.people.map((p, i) => (i === 0 ? { ...p, url: "javascript:alert(1)" } : p)) };
     const out = one(renderReport(evil, "html"));
     expect(out).not.toContain("javascript:");
-    expect(out).toContain("<tr><td>HumphreyYang</td>");
+    expect(out).toContain("<tr><td>jstac</td>");
   });
 
   it("takes a replacement template with Handlebars' escaping", () => {
@@ -160,19 +178,23 @@ describe("renderReport json and csv", () => {
   it("csv has one row per item verdict, evidence joined", () => {
     const csv = one(renderReport(report, "csv"));
     const rows = csv.split("\r\n");
-    expect(rows[0]).toBe("ref,type,class,channel,kind,actor,onBehalfOf,evidence");
+    expect(rows[0]).toBe("ref,type,repo,url,title,date,class,channel,kind,actor,onBehalfOf,rule,evidence");
     expect(rows.at(-1)).toBe("");
     expect(rows).toHaveLength(report.items.length + 2);
     const tokenRow = rows.find((r) => r.startsWith("QuantEcon/lecture-python.zh-cn#236,"));
-    expect(tokenRow).toMatch(/^QuantEcon\/lecture-python\.zh-cn#236,pullRequest,automation,personal-token,translation-sync,mmcky,mmcky,/);
+    expect(tokenRow).toMatch(
+      /^QuantEcon\/lecture-python\.zh-cn#236,pullRequest,QuantEcon\/lecture-python\.zh-cn,https:\/\/github\.com\/QuantEcon\/lecture-python\.zh-cn\/pull\/236,[^,]+,2026-05-\d\dT[\d:]+Z,automation,personal-token,translation-sync,mmcky,mmcky,quantecon\/translation-sync-pr,/,
+    );
     const custom: Report = {
       ...report,
-      items: [{ ref: "o/r#1", type: "issue", class: "human", channel: "human", kind: null, actor: "a", onBehalfOf: null, evidence: [
+      items: [{ ref: "o/r#1", type: "issue", repo: "o/r", url: "https://github.com/o/r/issues/1", title: "Fix, then ship", date: "2026-05-02T00:00:00Z", class: "human", channel: "human", kind: null, actor: "a", onBehalfOf: null, rule: "r2", evidence: [
         { rule: "r1", signal: "title", detail: 'says "hi", ok' },
         { rule: "r2", signal: "author", detail: "x" },
       ] }],
     };
-    expect(one(renderReport(custom, "csv"))).toBe('ref,type,class,channel,kind,actor,onBehalfOf,evidence\r\no/r#1,issue,human,human,,a,,"r1 [title]: says ""hi"", ok | r2 [author]: x"\r\n');
+    expect(one(renderReport(custom, "csv"))).toBe(
+      'ref,type,repo,url,title,date,class,channel,kind,actor,onBehalfOf,rule,evidence\r\no/r#1,issue,o/r,https://github.com/o/r/issues/1,"Fix, then ship",2026-05-02T00:00:00Z,human,human,,a,,r2,"r1 [title]: says ""hi"", ok | r2 [author]: x"\r\n',
+    );
   });
 });
 
@@ -208,7 +230,10 @@ describe("Markdown over GitHub's limit", () => {
       if (i > 0 && firstLine.startsWith("|")) expect(part.split("\n")[1]).toMatch(/^\|[-:|]+\|$/);
     }
     const joined = parts.join("\n");
-    for (let i = 0; i < 400; i++) expect(joined).toContain(`[QuantEcon/lecture-${String(i).padStart(4, "0")}.zh-cn](`);
+    for (let i = 0; i < 400; i++) expect(joined).toContain(`| lecture-${String(i).padStart(4, "0")}.zh-cn | 2 | 0 / 1 |`);
+    // A collapsed section cut between parts is closed in one and reopened in the next.
+    for (const part of parts) expect(part.match(/<details>/g)?.length ?? 0, part.slice(0, 200)).toBe(part.match(/<\/details>/g)?.length ?? 0);
+    expect(parts.slice(1).join("")).toContain(" (continued)</summary>");
   });
 });
 

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type Handlebars from "handlebars";
 
 /** `12.3`, or `–` when there is nothing to measure. */
@@ -14,15 +13,14 @@ function signedHours(value: unknown): string {
 }
 
 /**
- * The responsiveness section as its own partial (`{{> responsiveness}}`), read beside the
- * package (`templates/partials/responsiveness.<ext>.hbs`), with its number helpers and `count`
- * (the people table's comments, issues closed and triage: "–" when the dataset has no comments).
- * Custom templates can include it as well.
+ * The helpers of the responsiveness section (`templates/<format>/responsiveness.hbs`) and
+ * `orDash` (the people table's comments, issues closed and triage: "–" when the dataset has no comments).
  */
-export function registerResponsiveness(hb: typeof Handlebars, format: "md" | "html"): void {
+export function registerResponsiveness(hb: typeof Handlebars): void {
   hb.registerHelper("hours", hours);
   hb.registerHelper("signedHours", signedHours);
-  hb.registerHelper("count", (n: unknown) => (typeof n === "number" ? String(n) : "–"));
-  // Same depth from src/render/ and dist/render/, so this resolves in both.
-  hb.registerPartial("responsiveness", readFileSync(new URL(`../../templates/partials/responsiveness.${format}.hbs`, import.meta.url), "utf8"));
+  // Day precision in Markdown: a re-run minutes later (a fresh fetch) posts the same text, so the issue is left unchanged.
+  hb.registerHelper("day", (iso: unknown) => String(iso).slice(0, 10));
+  hb.registerHelper("wholeDays", (days: unknown) => (typeof days === "number" ? String(Math.floor(days)) : "–"));
+  hb.registerHelper("orDash", (n: unknown) => (typeof n === "number" ? String(n) : "–"));
 }

@@ -19,16 +19,21 @@ export function splitMarkdown(body: string, limit = GITHUB_BODY_LIMIT): string[]
   let current: string[] = [];
   let size = 0;
   let tableHeader: string[] | null = null;
+  // Collapsed sections open at this line: a part must close them, and the next reopen them.
+  const open: string[] = [];
   lines.forEach((raw, i) => {
     const line = raw.length > budget / 2 ? `${raw.slice(0, budget / 2)}…` : raw;
     if (!line.startsWith("|")) tableHeader = null;
     else if (isDelimiterRow(lines[i + 1])) tableHeader = [line, lines[i + 1] ?? ""];
     const inTableBody = tableHeader !== null && line !== tableHeader[0] && line !== tableHeader[1];
     if (size + line.length + 1 > budget && current.length > 0) {
-      parts.push(current);
-      current = inTableBody && tableHeader ? [...tableHeader] : [];
+      parts.push(open.length > 0 ? [...current, "", ...open.map(() => "</details>")] : current);
+      const reopened = open.flatMap((tag) => [tag.replace(/<\/summary>/, " (continued)</summary>"), ""]);
+      current = [...reopened, ...(inTableBody && tableHeader ? [...tableHeader] : [])];
       size = current.reduce((n, l) => n + l.length + 1, 0);
     }
+    if (line.startsWith("<details>")) open.push(line);
+    else if (line === "</details>") open.pop();
     current.push(line);
     size += line.length + 1;
   });

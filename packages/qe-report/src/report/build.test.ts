@@ -23,14 +23,22 @@ describe("buildReport", () => {
     expect(report.window).toEqual(may.window);
     // 6 PRs + 2 reviews + 3 commits + 2 issues
     expect(report.items).toHaveLength(13);
-    // PRs and issues opened in the window carry their first human response; nothing else differs.
-    const withoutResponse = (v: (typeof report.items)[number]) => {
-      const copy: Record<string, unknown> = { ...v };
-      delete copy["firstHumanResponseAt"];
-      return copy;
-    };
-    expect(report.items.map(withoutResponse)).toEqual(classify(may, config));
+    // Each item is its verdict plus what a spreadsheet needs without a join back to the dataset.
+    const verdicts = classify(may, config);
+    expect(report.items.map(({ repo: _r, url: _u, title: _t, date: _d, rule: _x, firstHumanResponseAt: _f, ...verdict }) => verdict)).toEqual(verdicts);
+    expect(report.items.find((i) => i.ref === "QuantEcon/lecture-python.zh-cn#236")).toMatchObject({
+      repo: "QuantEcon/lecture-python.zh-cn",
+      url: "https://github.com/QuantEcon/lecture-python.zh-cn/pull/236",
+      type: "pullRequest",
+      class: "automation",
+      channel: "personal-token",
+      onBehalfOf: "mmcky",
+      rule: "quantecon/translation-sync-pr",
+    });
+    for (const item of report.items) expect(Date.parse(item.date), item.ref).not.toBeNaN();
+    // PRs and issues opened in the window carry their first human response; nothing else does.
     expect(report.items.filter((v) => v.firstHumanResponseAt !== undefined).map((v) => v.type)).toEqual(expect.arrayContaining(["pullRequest", "issue"]));
+    expect(report.items.filter((v) => v.firstHumanResponseAt !== undefined).every((v) => v.type === "pullRequest" || v.type === "issue")).toBe(true);
     expect(report.totals).toEqual({
       pullRequest: { human: 2, automation: 4 },
       commit: { human: 1, automation: 2 },

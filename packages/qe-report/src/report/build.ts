@@ -13,10 +13,13 @@ import { isoInstant, weekBuckets, windowDays, windowLabel } from "./calendar.js"
 import { auditChecklist } from "./checklist.js";
 import { forEachEvent } from "./events.js";
 import { profileUrl, repoSearchUrls, repoUrl } from "./links.js";
-import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportCounts } from "./schema.js";
+import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportContributions, type ReportCounts, type ReportHistoryMonth } from "./schema.js";
 import { translationRollup } from "./translation.js";
 import { commentLinks, withCommentRuns } from "./comment-runs.js";
 import { responsivenessParts, withConversation, withResponseTimes } from "./responsiveness.js";
+import { reportItems } from "./items.js";
+import { migrationStatus, movedToMachine, tokenByPerson } from "./migration.js";
+import { executiveSummary } from "./story.js";
 
 /** What `buildReport` takes besides the dataset and config. */
 export interface BuildReportOptions {
@@ -28,6 +31,8 @@ export interface BuildReportOptions {
   audit?: unknown;
   /** Verdicts already computed with `classify(dataset, config)`; computed when absent. */
   verdicts?: Verdict[];
+  /** Earlier months to show beside this one (from `buildTrend`), oldest first. */
+  history?: ReportHistoryMonth[];
 }
 
 const MEASURE_LABELS: Record<Measure, string> = {
@@ -95,6 +100,19 @@ function measureRows(current: Summary, previous: Summary | undefined): Report["s
   });
 }
 
+/**
+ * The headline: PRs opened, default-branch commits, issues opened and reviews submitted in the
+ * window, each counted by its verdict. Merges and closes are left out: they are the acts of the
+ * person who did them, not of the PR's or issue's author.
+ */
+export function contributionsOf(totals: Summary["totals"]): ReportContributions {
+  const human = totals.pullRequestsOpened.human + totals.commits.human + totals.issuesOpened.human + totals.reviews.human;
+  const automation = totals.pullRequestsOpened.automation + totals.commits.automation + totals.issuesOpened.automation + totals.reviews.automation;
+  return { human, automation, share: shareOf(automation, human + automation) };
+}
+
+const UNREADABLE = new Set(["FORBIDDEN", "NOT_FOUND"]);
+
 function overall(rows: Report["summary"]["measures"]): Report["summary"]["overall"] {
   const sum = (pick: (r: Report["summary"]["measures"][number]) => number): number => rows.reduce((acc, r) => acc + pick(r), 0);
   const human = sum((r) => r.human);
@@ -109,20 +127,23 @@ function overall(rows: Report["summary"]["measures"]): Report["summary"]["overal
 export function buildReport(dataset: Dataset, config: Config, options: BuildReportOptions = {}): Report {
   const generatedAt = pinnedTime(options.generatedAt);
   const verdicts = options.verdicts ?? classify(dataset, config);
-  const summary = withCommentRuns(summarize(dataset, verdicts), dataset, verdicts);
+  // The migration's headline figures count the same items as before comments existed (PRs,
+  // commits, issues, reviews), so a chatty preview-deploy bot does not dilute them; comments under
+  // a person's token are still listed in the migration's detail (`summary` below).
+  const itemSummary = summarize(dataset, verdicts);
+  const summary = withCommentRuns(itemSummary, dataset, verdicts);
   const previousVerdicts = options.previous ? classify(options.previous, config) : undefined;
-  const previousSummary = options.previous && previousVerdicts ? withCommentRuns(summarize(options.previous, previousVerdicts), options.previous, previousVerdicts) : undefined;
-  const byRef = new Map<string, Verdict>();
-  for (const v of verdicts) byRef.set(v.ref, v);
+  const previousItemSummary = options.previous && previousVerdicts ? summarize(options.previous, previousVerdicts) : undefined;
+  const previousSummary = options.previous && previousVerdicts && previousItemSummary ? withCommentRuns(previousItemSummary, options.previous, previousVerdicts) : undefined;
   const answered = responsivenessParts(dataset, verdicts, config, options.previous);
 
   const buckets = weekBuckets(dataset.window);
-  const weeks = buckets.map((b) => ({ from: isoInstant(b.from), to: isoInstant(b.to), label: b.label, human: 0, automation: 0 }));
+  const weeks = buckets.map((b) => ({ from: isoInstant(b.from), to: isoInstant(b.to), label: b.label, human: 0, automation: 0, days: b.days }));
   const automationByRepo = new Map<string, Report["automation"]["byRepo"][number]>();
-  const tokenItems = new Map<string, { url: string; title: string }>();
+  const tokenItems = new Map<string, { url: string; title: string; type: ItemType }>();
   const githubTokenPullRequests: Report["migration"]["githubTokenPullRequests"] = [];
 
-  forEachEvent(dataset, byRef, (event) => {
+  forEachEvent(dataset, verdicts, (event) => {
     const v = event.verdict;
     const t = Date.parse(event.at);
     // Binary search: a window of centuries has a hundred thousand weeks, and every event looks one up.
@@ -143,20 +164,20 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
     }
     row[event.measure] += 1;
     row.total += 1;
-    if (v.channel === "personal-token") tokenItems.set(v.ref, { url: event.url, title: event.title });
+    if (v.channel === "personal-token") tokenItems.set(v.ref, { url: event.url, title: event.title, type: v.type });
     if (v.channel === "github-actions" && v.type === "pullRequest" && event.measure === "pullRequestsOpened") {
       githubTokenPullRequests.push({ ref: v.ref, url: event.url, repo: event.repo, title: event.title, kind: v.kind });
     }
   });
 
-  for (const [ref, link] of commentLinks(summary, dataset)) tokenItems.set(ref, link);
+  for (const [ref, link] of commentLinks(summary, dataset)) tokenItems.set(ref, { ...link, type: "comment" });
 
   const tokenTypes = new Map<string, Map<ItemType, number>>();
   for (const run of summary.tokenRuns) {
     let types = tokenTypes.get(run.onBehalfOf);
     if (!types) tokenTypes.set(run.onBehalfOf, (types = new Map()));
     for (const ref of run.refs) {
-      const type = byRef.get(ref)?.type ?? "pullRequest";
+      const type = tokenItems.get(ref)?.type ?? "pullRequest";
       types.set(type, (types.get(type) ?? 0) + 1);
     }
   }
@@ -169,6 +190,63 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
   const days = windowDays(dataset.window);
   const label = windowLabel(dataset.window);
   const org = dataset.source.org;
+  const team = new Set(config.team.map((login) => login.toLowerCase()));
+  const before = previousSummary ? new Map(previousSummary.people.map((p) => [p.login, p.pullRequestsOpened + p.commits + p.issuesOpened + p.reviews] as const)) : undefined;
+  const groupOf = (login: string): Report["people"][number]["group"] => (login === "ghost" ? "deleted" : team.has(login.toLowerCase()) ? "team" : "community");
+  const people: Report["people"] = withConversation(summary.people.map((p) => ({
+    login: p.login,
+    group: groupOf(p.login),
+    contributions: p.pullRequestsOpened + p.commits + p.issuesOpened + p.reviews,
+    previousContributions: before ? (before.get(p.login) ?? 0) : null,
+    url: profileUrl(p.login),
+    pullRequestsOpened: p.pullRequestsOpened,
+    pullRequestsMerged: p.pullRequestsMerged,
+    commits: p.commits,
+    issuesOpened: p.issuesOpened,
+    reviews: p.reviews,
+    merges: p.merges,
+    automatedPullRequestsReviewed: p.automatedPullRequestsReviewed,
+    automatedPullRequestsMerged: p.automatedPullRequestsMerged,
+    aiAssisted: p.aiAssisted,
+    automationUnderToken: p.automationUnderToken,
+    footnote: tokenFootnote(tokenTypes.get(p.login) ?? new Map()),
+  })), answered, (login) => ({ group: groupOf(login), contributions: 0, previousContributions: before ? (before.get(login) ?? 0) : null }));
+  // Busiest first by the headline's own unit, so the table reads in the order of its first figure.
+  people.sort((a, b) => b.contributions - a.contributions || b.merges - a.merges || byString(a.login, b.login));
+  const contributions = contributionsOf(summary.totals);
+  const previousContributions = previousSummary ? contributionsOf(previousSummary.totals) : null;
+  const warnings = (dataset.warnings ?? []).map((w) => ({ code: w.code, message: w.message, repo: w.repo ?? null }));
+  const completeness = {
+    complete: warnings.every((w) => w.code === "EXCLUDED"),
+    unreadableRepos: [...new Set(warnings.filter((w) => UNREADABLE.has(w.code) && w.repo !== null).map((w) => w.repo as string))].sort(byString),
+    warnings,
+  };
+  const migration: Report["migration"] = {
+    machineAccounts: config.machineAccounts.map((m) => m.login),
+    status: migrationStatus(itemSummary, previousItemSummary),
+    byPerson: tokenByPerson(itemSummary),
+    moved: movedToMachine(itemSummary, previousItemSummary, verdicts),
+    channels: CHANNELS.filter((c) => c !== "human").map((channel) => {
+      const items = summary.channels[channel];
+      const previous = previousSummary ? previousSummary.channels[channel] : null;
+      return { channel, items, previous, change: previous === null ? null : items - previous };
+    }),
+    personalToken: summary.tokenRuns.map((run) => ({
+      onBehalfOf: run.onBehalfOf,
+      kind: run.kind,
+      repo: run.repo,
+      count: run.count,
+      items: run.refs.map((ref) => {
+        const item = tokenItems.get(ref);
+        return { ref, url: item?.url ?? repoUrl(run.repo), title: item?.title ?? "" };
+      }),
+    })),
+    githubTokenPullRequests,
+    checklist: auditChecklist(options.audit),
+  };
+  const previousLabel = options.previous ? windowLabel(options.previous.window) : null;
+  // Last, once nothing else reads the verdicts: verdicts classified here are replaced by their items in place.
+  const items = withResponseTimes(reportItems(dataset, verdicts, options.verdicts === undefined ? { reuse: verdicts } : {}), answered);
 
   return {
     schema: REPORT_SCHEMA_ID,
@@ -184,22 +262,16 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       previousWindow: options.previous ? { ...options.previous.window, label: windowLabel(options.previous.window) } : null,
     },
     totals,
-    summary: { measures, overall: overall(measures), weeks, responsiveness: answered.summary },
-    people: withConversation(summary.people.map((p) => ({
-      login: p.login,
-      url: profileUrl(p.login),
-      pullRequestsOpened: p.pullRequestsOpened,
-      pullRequestsMerged: p.pullRequestsMerged,
-      commits: p.commits,
-      issuesOpened: p.issuesOpened,
-      reviews: p.reviews,
-      merges: p.merges,
-      automatedPullRequestsReviewed: p.automatedPullRequestsReviewed,
-      automatedPullRequestsMerged: p.automatedPullRequestsMerged,
-      aiAssisted: p.aiAssisted,
-      automationUnderToken: p.automationUnderToken,
-      footnote: tokenFootnote(tokenTypes.get(p.login) ?? new Map()),
-    })), answered),
+    summary: {
+      contributions,
+      previousContributions,
+      executive: executiveSummary({ contributions, previousContributions, previousLabel, migration, measures, people, completeness }),
+      measures,
+      overall: overall(measures),
+      weeks,
+      responsiveness: answered.summary,
+    },
+    people,
     automation: {
       byKind: summary.automation.map((a) => ({ ...a, actors: [...a.actors] })),
       byRepo: [...automationByRepo.values()].sort(
@@ -207,23 +279,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
       ),
       translation: translationRollup(dataset),
     },
-    migration: {
-      machineAccounts: config.machineAccounts.map((m) => m.login),
-      channels: CHANNELS.filter((c) => c !== "human").map((channel) => {
-        const items = summary.channels[channel];
-        const previous = previousSummary ? previousSummary.channels[channel] : null;
-        return { channel, items, previous, change: previous === null ? null : items - previous };
-      }),
-      personalToken: summary.tokenRuns.map((run) => ({
-        onBehalfOf: run.onBehalfOf,
-        kind: run.kind,
-        repo: run.repo,
-        count: run.count,
-        items: run.refs.map((ref) => ({ ref, ...(tokenItems.get(ref) ?? { url: repoUrl(run.repo), title: "" }) })),
-      })),
-      githubTokenPullRequests,
-      checklist: auditChecklist(options.audit),
-    },
+    migration,
     repos: summary.repos.map((r) => {
       const urls = repoSearchUrls(r.repo, dataset.window, branches.get(r.repo) ?? null);
       const cell = (m: keyof typeof urls) => ({ human: r.human[m], automation: r.automation[m], total: r.human[m] + r.automation[m], url: urls[m] });
@@ -237,9 +293,8 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
         commits: cell("commits"),
       };
     }),
-    completeness: {
-      warnings: (dataset.warnings ?? []).map((w) => ({ code: w.code, message: w.message, repo: w.repo ?? null })),
-    },
-    items: withResponseTimes(verdicts, answered),
+    completeness,
+    history: (options.history ?? []).map((h) => ({ month: h.month, label: h.label, contributions: { ...h.contributions }, personalTokenShare: h.personalTokenShare })),
+    items,
   };
 }

@@ -34,9 +34,9 @@ export function windowLabel(window: Window): string {
 }
 
 /** Seven-day buckets from the window's start in its zone (the last may be shorter), labelled `May 1–7`. */
-export function weekBuckets(window: Window): { from: number; to: number; label: string }[] {
+export function weekBuckets(window: Window): { from: number; to: number; label: string; days: number }[] {
   const end = Date.parse(window.to);
-  const buckets: { from: number; to: number; label: string }[] = [];
+  const buckets: { from: number; to: number; label: string; days: number }[] = [];
   let start = new TZDate(Date.parse(window.from), window.timeZone);
   while (start.getTime() < end) {
     const next = addDays(start, 7);
@@ -49,7 +49,9 @@ export function weekBuckets(window: Window): { from: number; to: number; label: 
           ? `${month} ${start.getDate()}`
           : `${month} ${start.getDate()}–${last.getDate()}`
         : `${month} ${start.getDate()} – ${(MONTHS[last.getMonth()] ?? "").slice(0, 3)} ${last.getDate()}`;
-    buckets.push({ from: start.getTime(), to, label });
+    // Calendar days, not 24-hour spans: a bucket across a DST change is still 7 days.
+    const days = to === next.getTime() ? 7 : Math.round((to - start.getTime()) / 86_400_000);
+    buckets.push({ from: start.getTime(), to, label, days });
     start = next;
   }
   return buckets;

@@ -15,30 +15,44 @@ export interface ActivityEvent {
 
 /**
  * Calls `visit` for every event the summary counts (PR opened / merged, commit, issue opened /
- * closed, review) that falls in the dataset's window, in dataset order.
+ * closed, review) that falls in the dataset's window, in dataset order. `verdicts` is the list
+ * `classify` returned (in dataset order: read by position, no index built) or a map by ref.
  */
-export function forEachEvent(dataset: Dataset, verdicts: ReadonlyMap<string, Verdict>, visit: (event: ActivityEvent) => void): void {
+export function forEachEvent(dataset: Dataset, verdicts: ReadonlyMap<string, Verdict> | readonly Verdict[], visit: (event: ActivityEvent) => void): void {
   const window = dataset.window;
-  const verdictOf = (ref: string): Verdict => {
-    const v = verdicts.get(ref);
+  const list = Array.isArray(verdicts) ? (verdicts as readonly Verdict[]) : undefined;
+  let byRef: ReadonlyMap<string, Verdict> | undefined = list ? undefined : (verdicts as ReadonlyMap<string, Verdict>);
+  // The verdict of the item at `index` in dataset order: by position while the list lines up
+  // with the dataset, by ref (an index built once) as soon as it does not.
+  const verdictOf = (index: number, ref: string): Verdict => {
+    if (byRef === undefined) {
+      const v = list![index];
+      if (v !== undefined && v.ref === ref) return v;
+      byRef = new Map(list!.map((x) => [x.ref, x] as const));
+    }
+    const v = byRef.get(ref);
     if (!v) throw new QeReportError("E_INPUT", `verdicts: none for ${ref}; pass the verdicts classify() returned for this dataset`);
     return v;
   };
+  let index = 0;
   for (const pr of dataset.pullRequests) {
-    const v = verdictOf(itemRef(pr.repo, pr.number));
+    const v = verdictOf(index++, itemRef(pr.repo, pr.number));
     if (inWindow(pr.createdAt, window)) visit({ verdict: v, repo: pr.repo, measure: "pullRequestsOpened", at: pr.createdAt, url: pr.url, title: pr.title });
     if (pr.mergedAt && inWindow(pr.mergedAt, window)) visit({ verdict: v, repo: pr.repo, measure: "pullRequestsMerged", at: pr.mergedAt, url: pr.url, title: pr.title });
-    pr.reviews.forEach((review, i) => {
-      if (!review.submittedAt || !inWindow(review.submittedAt, window)) return;
-      visit({ verdict: verdictOf(reviewRef(pr.repo, pr.number, i)), repo: pr.repo, measure: "reviews", at: review.submittedAt, url: pr.url, title: pr.title });
-    });
+    for (let i = 0; i < pr.reviews.length; i++) {
+      const at = index++;
+      const review = pr.reviews[i]!;
+      if (!review.submittedAt || !inWindow(review.submittedAt, window)) continue;
+      visit({ verdict: verdictOf(at, reviewRef(pr.repo, pr.number, i)), repo: pr.repo, measure: "reviews", at: review.submittedAt, url: pr.url, title: pr.title });
+    }
   }
   for (const commit of dataset.commits) {
+    const at = index++;
     if (!inWindow(commit.committedAt, window)) continue;
-    visit({ verdict: verdictOf(commitRef(commit.repo, commit.oid)), repo: commit.repo, measure: "commits", at: commit.committedAt, url: commit.url, title: commit.message.split("\n", 1)[0] ?? "" });
+    visit({ verdict: verdictOf(at, commitRef(commit.repo, commit.oid)), repo: commit.repo, measure: "commits", at: commit.committedAt, url: commit.url, title: commit.message.split("\n", 1)[0] ?? "" });
   }
   for (const issue of dataset.issues) {
-    const v = verdictOf(itemRef(issue.repo, issue.number));
+    const v = verdictOf(index++, itemRef(issue.repo, issue.number));
     if (inWindow(issue.createdAt, window)) visit({ verdict: v, repo: issue.repo, measure: "issuesOpened", at: issue.createdAt, url: issue.url, title: issue.title });
     if (issue.closedAt && inWindow(issue.closedAt, window)) visit({ verdict: v, repo: issue.repo, measure: "issuesClosed", at: issue.closedAt, url: issue.url, title: issue.title });
   }

@@ -1,4 +1,6 @@
-export { buildReport, type BuildReportOptions } from "./build.js";
+export { buildReport, contributionsOf, type BuildReportOptions } from "./build.js";
+export { reportItems, decidingRule } from "./items.js";
+export { executiveSummary } from "./story.js";
 export {
   REPORT_SCHEMA_ID,
   MEASURES,
@@ -14,6 +16,8 @@ export {
   type ReportChecklistStep,
   type ReportChannelRow,
   type ReportCounts,
+  type ReportContributions,
+  type ReportItem,
 } from "./schema.js";
 export { translationRollup } from "./translation.js";
 export { auditChecklist } from "./checklist.js";

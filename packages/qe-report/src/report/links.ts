@@ -44,3 +44,15 @@ export function repoSearchUrls(repo: string, window: Window, defaultBranch: stri
     commits: `${GITHUB}/${repo}/commits${branch}?since=${firstDay}&until=${lastDay}`,
   };
 }
+
+const ITEM_PAGE = /^https:\/\/github\.com\/([^/]+\/[^/]+\/(?:pull|issues|commit)\/[^/?#]+)/i;
+
+/**
+ * A PR, issue or commit URL that GitHub does not turn into a cross-reference: a link to
+ * `github.com/o/r/pull/N` in an issue body adds "mentioned this" to that PR's timeline every
+ * time the report is posted; `redirect.github.com` goes to the same page without the backlink
+ * (GitHub's documented way, used by Dependabot and Renovate). Other URLs are returned as they are.
+ */
+export function quietUrl(url: string): string {
+  return url.replace(ITEM_PAGE, "https://redirect.github.com/$1");
+}

@@ -46,6 +46,8 @@ describe("the responsiveness section of the report", () => {
     expect(withThem.people.find((p) => p.login === "someone-else")).toMatchObject({ comments: 1, triage: 1, pullRequestsOpened: 0 });
     const md = renderReport(withThem, "md")[0]!;
     expect(md).not.toContain("This dataset carries no comments");
-    expect(md).toMatch(/\| \[someone-else\]\(https:\/\/github\.com\/someone-else\) \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 1 \| 0 \| 1 \|/);
+    // Person | Contributions | PRs (merged) | Reviews (automated) | Commits | Issues | Merges (automated) | AI-assisted | Talk: comments (closed, triage)
+    expect(md).toMatch(/\| someone-else \| 0 \| 0 \(0\) \| 0 \(0\) \| 0 \| 0 \| 0 \(0\) \| 0 \| 1 \(0, 1\) \|/);
+    expect(renderReport(without, "md")[0]!).toMatch(/\| – \(–, –\) \|\n/);
   });
 });

@@ -49,7 +49,11 @@ export function responsivenessParts(dataset: Dataset, verdicts: readonly Verdict
 }
 
 /** The people rows with comments, issues closed and triage (null without comments), plus rows for people whose only work was conversation. */
-export function withConversation(rows: Omit<ReportPerson, "comments" | "issuesClosed" | "triage">[], parts: ResponsivenessParts): ReportPerson[] {
+export function withConversation(
+  rows: Omit<ReportPerson, "comments" | "issuesClosed" | "triage">[],
+  parts: ResponsivenessParts,
+  base: (login: string) => Pick<ReportPerson, "group" | "contributions" | "previousContributions">,
+): ReportPerson[] {
   const known = parts.summary.comments;
   const work = new Map(parts.conversation.map((w) => [w.login, w]));
   const out: ReportPerson[] = rows.map((row) => {
@@ -61,6 +65,7 @@ export function withConversation(rows: Omit<ReportPerson, "comments" | "issuesCl
     if (w.comments + w.issuesClosed + w.triage === 0) continue;
     out.push({
       login: w.login,
+      ...base(w.login),
       url: profileUrl(w.login),
       pullRequestsOpened: 0,
       pullRequestsMerged: 0,
@@ -81,12 +86,14 @@ export function withConversation(rows: Omit<ReportPerson, "comments" | "issuesCl
   return out;
 }
 
-/** The verdicts, with `firstHumanResponseAt` on each PR and issue opened in the window. */
-export function withResponseTimes(verdicts: Verdict[], parts: ResponsivenessParts): Report["items"] {
-  if (parts.firstResponses.size === 0) return verdicts;
-  return verdicts.map((v) => {
-    if (v.type !== "pullRequest" && v.type !== "issue") return v;
+/** The items, with `firstHumanResponseAt` on each PR and issue opened in the window (in place: a report's item list can be a million long). */
+export function withResponseTimes(items: Report["items"], parts: ResponsivenessParts): Report["items"] {
+  if (parts.firstResponses.size === 0) return items;
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i] as Report["items"][number];
+    if (v.type !== "pullRequest" && v.type !== "issue") continue;
     const at = parts.firstResponses.get(v.ref);
-    return at === undefined ? v : { ...v, firstHumanResponseAt: at };
-  });
+    if (at !== undefined) items[i] = { ...v, firstHumanResponseAt: at };
+  }
+  return items;
 }
