@@ -109,7 +109,12 @@ describe("the dataset cache", () => {
     // The same report but for the dataset's time and the earlier months only the cache has at hand.
     expect(JSON.parse(fresh.stdout).history).toEqual([]);
     expect(JSON.parse(monthly.stdout).history.map((h: { month: string }) => h.month)).toEqual(["2026-03"]);
-    const withoutDatasetTime = (text: string) => ({ ...JSON.parse(text), history: null, header: { ...JSON.parse(text).header, datasetGeneratedAt: null } });
+    // Responsiveness measures "still waiting" to the dataset's time, so those figures go too.
+    const withoutDatasetTime = (text: string) => {
+      const r = JSON.parse(text);
+      const responsiveness = { ...r.summary.responsiveness, asOf: null, waiting: r.summary.responsiveness.waiting.map((w: object) => ({ ...w, waitingHours: null, waitingDays: null })) };
+      return { ...r, history: null, header: { ...r.header, datasetGeneratedAt: null }, summary: { ...r.summary, responsiveness } };
+    };
     expect(withoutDatasetTime(monthly.stdout)).toEqual(withoutDatasetTime(fresh.stdout));
 
     // The monthly report shows the earlier months the cache holds beside its own, with the trend's figures.

@@ -1,6 +1,8 @@
 import { createAppAuth } from "@octokit/auth-app";
 import { request as octokitRequest } from "@octokit/request";
+import { LIMITS } from "./client.js";
 import { GitHubError } from "./errors.js";
+import { boundedFetch } from "./transport.js";
 
 /** A GitHub App's credentials, as a workflow passes them. */
 export interface AppCredentials {
@@ -63,7 +65,9 @@ export async function appInstallationToken(credentials: AppCredentials, options:
   if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) {
     throw new GitHubError("E_GITHUB_USAGE", "private-key: expected the app's PEM private key (-----BEGIN RSA PRIVATE KEY----- ...)");
   }
-  const request = octokitRequest.defaults({ baseUrl: (options.restUrl ?? "https://api.github.com").replace(/\/+$/, ""), ...(options.request ? { request: options.request } : {}) });
+  const base = (options.request?.["fetch"] as typeof fetch | undefined) ?? globalThis.fetch;
+  const fetch = boundedFetch(base, () => ({ timeoutMs: LIMITS.requestTimeoutMs, maxBytes: LIMITS.maxResponseBytes }));
+  const request = octokitRequest.defaults({ baseUrl: (options.restUrl ?? "https://api.github.com").replace(/\/+$/, ""), request: { ...options.request, fetch } });
   const auth = createAppAuth({ appId, privateKey, request });
 
   let installationId = credentials.installationId === undefined || credentials.installationId === "" ? undefined : Number(credentials.installationId);

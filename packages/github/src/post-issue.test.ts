@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
-import { FAKE_VIEWER, loadFixtureWorld, postingState, startFakeGitHub, type FakeGitHub } from "@quantecon/fake-github";
+import { FAKE_VIEWER, loadFixtureWorld, postingState, startFakeGitHub, startHostileGitHub, type FakeGitHub } from "@quantecon/fake-github";
+import { GitHubError } from "./errors.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appInstallationToken } from "./app-auth.js";
 import { defuseMentions, postKey, postReport, readPostMarker } from "./post-issue.js";
@@ -86,4 +87,22 @@ describe("defuseMentions", () => {
   it("defuses user and team mentions but not e-mail addresses or code", () => {
     expect(defuseMentions("thanks @mmcky and @QuantEcon/core; mail a@b.org; `@keep`")).toBe("thanks @&#8203;mmcky and @&#8203;QuantEcon/core; mail a@b.org; `@keep`");
   });
+});
+
+describe("postReport against a hostile server", () => {
+  it.each(["endless", "gzip-bomb"] as const)("%s: stops at the fetcher's size limit with one line that holds no token", async (mode) => {
+    const hostile = await startHostileGitHub(mode, loadFixtureWorld(), { token: TOKEN });
+    try {
+      const error = await postReport({ ...base(), apiUrl: hostile.url, parts: ["# Report"] }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(GitHubError);
+      expect(error?.message).toMatch(/^posting to QuantEcon\/meta: .*64 MB/);
+      expect(error?.message).not.toContain(TOKEN);
+      expect(hostile.requests).toBe(1);
+    } finally {
+      await hostile.close();
+    }
+  }, 60_000);
 });

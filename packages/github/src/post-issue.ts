@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { graphql as octokitGraphql, GraphqlResponseError } from "@octokit/graphql";
+import { LIMITS } from "./client.js";
 import { GitHubError } from "./errors.js";
+import { boundedFetch } from "./transport.js";
 
 /** GitHub's limit on an issue or comment body, in characters. */
 export const ISSUE_BODY_LIMIT = 65_536;
@@ -146,12 +148,15 @@ const RETIRED = "_This part of an earlier, longer version of the report is no lo
 type Send = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
 
 function sender(options: PostReportOptions): Send {
+  const redact = (text: string): string => (options.token ? text.split(options.token).join("[REDACTED]") : text);
+  // Posting talks to the same servers as fetching: each attempt is bounded in time and size alike.
+  const base = (options.request?.["fetch"] as typeof fetch | undefined) ?? globalThis.fetch;
+  const fetch = boundedFetch(base, () => ({ timeoutMs: LIMITS.requestTimeoutMs, maxBytes: LIMITS.maxResponseBytes }), redact);
   const send = octokitGraphql.defaults({
     url: options.apiUrl ?? "https://api.github.com/graphql",
     headers: { authorization: `bearer ${options.token}` },
-    ...(options.request ? { request: options.request } : {}),
+    request: { ...options.request, fetch },
   });
-  const redact = (text: string): string => (options.token ? text.split(options.token).join("[REDACTED]") : text);
   return async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
     try {
       return await send<T>(query, variables);
