@@ -165,4 +165,26 @@ describe("the dataset cache", () => {
       expect(gh.requests - again).toBe(0);
     }
   });
+
+  it("an entry fetched with --no-comments does not serve a run that wants comments", async () => {
+    const cache = join(tmp.dir, "cache");
+    const args = ["monthly", "--org", "QuantEcon", "--month", "2026-04", "--cache-dir", cache, "--format", "json", "--generated-at", PINNED, "--quiet"];
+    const without = await run([...args, "--no-comments"], { cwd: tmp.dir, env });
+    expect(without.code, without.stderr).toBe(0);
+    expect(JSON.parse(without.stdout).summary.responsiveness.comments).toBe(false);
+    // The cheap entry serves another --no-comments run for free.
+    let start = gh.requests;
+    await run([...args, "--no-comments"], { cwd: tmp.dir, env });
+    expect(gh.requests - start).toBe(0);
+    // A run that wants comments fetches again, says so, and replaces the entry.
+    start = gh.requests;
+    const withThem = await run(args, { cwd: tmp.dir, env });
+    expect(withThem.code, withThem.stderr).toBe(0);
+    expect(gh.requests - start).toBeGreaterThan(0);
+    expect(withThem.stderr).toMatch(/^qe-report: notice: the cached dataset of QuantEcon .* was fetched without comments; fetching it again with them\n$/);
+    expect(JSON.parse(withThem.stdout).summary.responsiveness.comments).toBe(true);
+    start = gh.requests;
+    await run(args, { cwd: tmp.dir, env });
+    expect(gh.requests - start).toBe(0);
+  });
 });

@@ -91,7 +91,14 @@ export interface CachedFetch {
   io: CliIO;
   options: CacheOptions;
   quiet: boolean;
+  /** Whether the run needs comments: an entry fetched with `--no-comments` then does not serve it. */
+  comments?: boolean;
   fetch: () => Promise<Dataset>;
+}
+
+/** Whether a dataset was fetched with comments: every pull request and issue then carries its thread. */
+export function carriesComments(dataset: Dataset): boolean {
+  return dataset.pullRequests.every((pr) => pr.comments !== undefined) && dataset.issues.every((issue) => issue.comments !== undefined);
 }
 
 /**
@@ -99,13 +106,15 @@ export interface CachedFetch {
  * fetched and, when the window had closed and nothing is missing, kept. `--refresh` always
  * fetches; a corrupt entry is never trusted: it is fetched again, with a notice.
  */
-export async function fetchWithCache({ org, window, config, apiUrl, io, options, quiet, fetch }: CachedFetch): Promise<Dataset> {
+export async function fetchWithCache({ org, window, config, apiUrl, io, options, quiet, comments = true, fetch }: CachedFetch): Promise<Dataset> {
   const dir = cacheDir(options, io.env, io.cwd);
   if (dir === undefined) return fetch();
   const path = cachePath(dir, org, window, apiUrl, config);
   if (!options.refresh) {
     const read = await readCacheEntry(path, org, window);
-    if ("dataset" in read) {
+    if ("dataset" in read && comments && !carriesComments(read.dataset)) {
+      io.stderr.write(`qe-report: notice: the cached dataset of ${org} ${window.from} to ${window.to} was fetched without comments; fetching it again with them\n`);
+    } else if ("dataset" in read) {
       if (!quiet) io.stderr.write(`using the cached dataset of ${org} ${window.from} to ${window.to} (${path}); --refresh fetches it again\n`);
       return read.dataset;
     }

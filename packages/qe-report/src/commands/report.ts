@@ -86,6 +86,7 @@ export async function fetchForReport(org: string | undefined, window: Dataset["w
     io,
     options,
     quiet,
+    comments: options.comments ?? true,
     fetch: () => fetchDataset({ org, window, config, io, quiet, allowPartial: options.allowPartial ?? false, insecure: options.insecure === true, comments: options.comments ?? true }),
   });
 }
