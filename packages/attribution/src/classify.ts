@@ -1,5 +1,8 @@
-import { classifyActor } from "./actor.js";
-import { aiAssistance } from "./ai-assist.js";
+import { classifyActor, loginPattern } from "./actor.js";
+import { aiAssistance, trailerAddress } from "./ai-assist.js";
+import { Aliases } from "./aliases.js";
+import { identityWords, judgeIdentity, judgeRunnerCommit, judgeSeries, Profile } from "./behaviour.js";
+import { knownIdentity, noreplyParts, type KnownIdentity } from "./identities.js";
 import { defaultConfig, type Channel, type Config, type ItemType, type Rule } from "./config.js";
 import type { Commit, Dataset, Issue, PullRequest, Review } from "./dataset.js";
 import { knownAccount, normalizeLogin } from "./known-accounts.js";
@@ -42,6 +45,10 @@ interface Identity {
   /** The identity's evidence lines, as the start of every verdict list on it. */
   cursor: ListCursor;
   tokenLines: Map<string, Evidence>;
+  /** The kind built-in identity knowledge gives it (an AI agent's `ai-agent`). */
+  kind?: string;
+  /** Known AI identity: an agent's own, or one that runs in a person's session. */
+  agent?: KnownIdentity["degree"];
 }
 
 const GITHUB_NOREPLY_BOT = /^\d+\+(.+)\[bot\]@users\.noreply\.github\.com$/i;
@@ -55,6 +62,8 @@ function appLogin(name: string | null, email: string | null): string | null {
   if (fromEmail) return fromEmail;
   return name && /\[bot\]$/i.test(name) ? name.replace(/\[bot\]$/i, "") : null;
 }
+
+type ClassifierInput = Pick<Dataset, "actors"> & Partial<Pick<Dataset, "pullRequests" | "commits" | "issues">>;
 
 /** The classifier for one config: rules compiled once, account verdicts cached per login. */
 export class Classifier {
@@ -70,8 +79,11 @@ export class Classifier {
   private readonly reviews = new Map<Identity, Map<string, Verdict>>();
   // Commits by unlinked git identities repeat (notebook publishing): one identity each.
   private readonly unlinked = new Map<string, Identity>();
+  private readonly aliases: Aliases;
+  // Per-identity behaviour (login key, or "\u0000name\u0000email" of an unlinked git identity).
+  private readonly profiles = new Map<string, Profile>();
 
-  constructor(config: Config = defaultConfig(), dataset?: Pick<Dataset, "actors">) {
+  constructor(config: Config = defaultConfig(), dataset?: ClassifierInput) {
     this.config = config;
     const compiled = effectiveRules(config).map((rule) => compileRule(rule, this.interner));
     this.rules = { pullRequest: [], commit: [], issue: [], review: [] };
@@ -79,6 +91,34 @@ export class Classifier {
     for (const a of dataset?.actors ?? []) this.actorTypes.set(normalizeLogin(a.login), { type: a.type, name: a.name ?? null });
     this.machineNames = new Map(config.machineAccounts.flatMap((m) => m.names.map((n) => [n.toLowerCase(), m.login] as const)));
     this.machineEmails = new Map(config.machineAccounts.flatMap((m) => m.emails.map((e) => [e.toLowerCase(), m.login] as const)));
+    this.aliases = new Aliases(config, dataset);
+    if (dataset) this.gatherBehaviour(dataset);
+  }
+
+  // One pass over the dataset: each identity's behaviour, before any verdict reads it.
+  private gatherBehaviour(dataset: ClassifierInput): void {
+    for (const pr of dataset.pullRequests ?? []) if (pr.author !== null) this.profile(this.login(pr.author).key).pullRequest(pr);
+    for (const issue of dataset.issues ?? []) if (issue.author !== null) this.profile(this.login(issue.author).key).text(issue.repo, issue.title);
+    for (const commit of dataset.commits ?? []) {
+      const key = this.behaviourKey(commit);
+      if (key !== null) this.profile(key).commit(commit);
+    }
+  }
+
+  private profile(key: string): Profile {
+    let profile = this.profiles.get(key);
+    if (!profile) this.profiles.set(key, (profile = new Profile()));
+    return profile;
+  }
+
+  // The identity a commit's behaviour belongs to; null for identities built-in knowledge settles.
+  private behaviourKey(commit: Commit): string | null {
+    const { login, name, email } = commit.author;
+    if (login) return this.login(login).key;
+    if (knownIdentity(email)) return null;
+    if ((email && this.machineEmails.has(email.toLowerCase())) || (name && this.machineNames.has(name.toLowerCase()))) return null;
+    const joined = this.aliases.join(name, email);
+    return joined ? normalizeLogin(joined.login) : `\u0000${name ?? ""}\u0000${email ?? ""}`;
   }
 
   // normalizeLogin, remembered: the same few hundred logins recur on every item.
@@ -106,11 +146,28 @@ export class Classifier {
   account(login: string): ActorVerdict {
     let cached = this.actorCache.get(login);
     if (!cached) {
-      const known = this.actorTypes.get(this.login(login).key);
-      cached = this.shared(classifyActor({ login, type: known?.type ?? null, name: known?.name ?? null }, this.config));
+      const info = this.login(login);
+      const known = this.actorTypes.get(info.key);
+      cached = this.shared(this.judged(login, known?.name ?? null, classifyActor({ login, type: known?.type ?? null, name: known?.name ?? null }, this.config), this.profiles.get(info.key)));
       this.actorCache.set(login, cached);
     }
     return cached;
+  }
+
+  // A User whose login or name alone names automation: automation only when its behaviour agrees.
+  private judged(login: string, name: string | null, verdict: ActorVerdict, profile: Profile | undefined): ActorVerdict {
+    const first = verdict.evidence[0];
+    const byPattern = first?.rule === "actor/machine-user-pattern";
+    const words = !byPattern && first?.rule === "actor/default" && name ? identityWords(name, null) : [];
+    if (!byPattern && words.length === 0) return verdict;
+    const identityLine: Evidence = byPattern ? first : { rule: "actor/automation-name", signal: "author", detail: `display name "${name}" names automation (${words.join(", ")})` };
+    const strong = byPattern && loginPattern(login)?.strength === "strong";
+    const judgement = judgeIdentity(profile, strong);
+    if (judgement.automation) {
+      return { class: "automation", channel: "machine-account", evidence: [identityLine, ...judgement.toward, ...judgement.against] };
+    }
+    const person: Evidence = { rule: "person/behaviour", signal: "behaviour", detail: `${login}'s login or name names automation, but its behaviour does not agree: a person until both do` };
+    return { class: "human", channel: "human", evidence: [person, identityLine, ...judgement.toward, ...judgement.against] };
   }
 
   // The same verdict with its evidence lines and list shared.
@@ -136,16 +193,51 @@ export class Classifier {
   }
 
   // A commit's author: its login when GitHub linked the email, else its git name and email.
+  // Built-in identity knowledge (numeric noreply ids, exact addresses) comes first: an API
+  // may type the Copilot agent's `Copilot` login as a User, its address says what it is.
   private commitIdentity(commit: Commit): Identity {
     const { login, name, email } = commit.author;
-    if (login) return this.loginIdentity(login);
-    const key = `${name ?? ""}\u0000${email ?? ""}`;
+    const known = knownIdentity(email);
+    if (login && !known) return this.loginIdentity(login);
+    const key = `${login ?? ""}\u0000${name ?? ""}\u0000${email ?? ""}`;
     let cached = this.unlinked.get(key);
-    if (!cached) {
-      cached = this.identity(name ?? email ?? "unknown", null, this.gitIdentity(name, email));
-      this.unlinked.set(key, cached);
-    }
+    if (cached) return cached;
+    if (known && (known.degree !== "app" || login !== null || !appLogin(name, email))) cached = this.knownCommitIdentity(known, commit.author);
+    else if (login) return this.loginIdentity(login);
+    else cached = this.unlinkedIdentity(name, email);
+    this.unlinked.set(key, cached);
     return cached;
+  }
+
+  private knownCommitIdentity(known: KnownIdentity, author: Commit["author"]): Identity {
+    const who = `"${author.name ?? ""} <${author.email ?? ""}>"`;
+    const id = noreplyParts(author.email ?? "")?.id;
+    const asPerson = known.degree === "agent-as-person" || known.channel === "personal-token";
+    const detail = asPerson
+      ? `git identity ${who} is ${known.product}, which commits from a person's session`
+      : `git identity ${who} is ${known.product}${id ? ` (account id ${id})` : ""}, whatever login or type an API answer gives it`;
+    const actor = author.login ?? known.login ?? author.name ?? "unknown";
+    const identity = this.identity(actor, null, { class: "automation", channel: asPerson ? "personal-token" : known.channel, evidence: [{ rule: "builtin/known-identity", signal: "git-identity", detail }] });
+    identity.kind = known.kind;
+    if (known.kind === "ai-agent") identity.agent = asPerson ? "agent-as-person" : "agent";
+    return identity;
+  }
+
+  // A git identity linked to no account: config first, then a join to the account the
+  // dataset links it to, then what the identity and its behaviour say.
+  private unlinkedIdentity(name: string | null, email: string | null): Identity {
+    const configured = (email && this.machineEmails.get(email.toLowerCase())) || (name && this.machineNames.get(name.toLowerCase()));
+    const joined = configured ? undefined : this.aliases.join(name, email);
+    if (joined) {
+      const account = this.loginIdentity(joined.login);
+      const who = `"${name ?? ""} <${email ?? ""}>"`;
+      const line: Evidence = { rule: "actor/alias", signal: "git-identity", detail: `git identity ${who} is linked to no account; joined to ${joined.login}: ${joined.detail}` };
+      const verdict = { ...account.verdict, evidence: account.verdict.class === "human" ? [line, ...account.verdict.evidence] : [...account.verdict.evidence, line] };
+      const identity = this.identity(joined.login, joined.login, verdict);
+      identity.kind = account.kind;
+      return identity;
+    }
+    return this.identity(name ?? email ?? "unknown", null, this.gitIdentity(name, email));
   }
 
   private gitIdentity(name: string | null, email: string | null): ActorVerdict {
@@ -161,6 +253,14 @@ export class Classifier {
     }
     if (email?.toLowerCase() === "action@github.com") {
       return { class: "automation", channel: "github-actions", evidence: [{ rule: "actor/actions-email", signal: "git-identity", detail: "git email action@github.com is the default of workflows" }] };
+    }
+    const words = identityWords(name, email);
+    if (words.length > 0) {
+      const line: Evidence = { rule: "actor/automation-identity", signal: "git-identity", detail: `git identity ${who} names automation (${words.join(", ")})` };
+      const judgement = judgeIdentity(this.profiles.get(`\u0000${name ?? ""}\u0000${email ?? ""}`), false);
+      if (judgement.automation) return { class: "automation", channel: "machine-account", evidence: [line, ...judgement.toward, ...judgement.against] };
+      const person: Evidence = { rule: "person/unlinked", signal: "git-identity", detail: `git identity ${who} is linked to no account; its words name automation, but its behaviour does not agree` };
+      return { class: "human", channel: "human", evidence: [person, line, ...judgement.toward, ...judgement.against] };
     }
     return { class: "human", channel: "human", evidence: [{ rule: "actor/unlinked", signal: "git-identity", detail: `git identity ${who} is linked to no account and to no automation` }] };
   }
@@ -231,6 +331,7 @@ export class Classifier {
   }
 
   private defaultKind(id: Identity): string {
+    if (id.kind) return id.kind;
     const configured = id.login ? this.config.bots.find((b) => normalizeLogin(b.login) === normalizeLogin(id.login as string)) : undefined;
     if (configured) return configured.kind;
     const known = id.login ? knownAccount(id.login) : undefined;
@@ -315,7 +416,40 @@ export class Classifier {
     subject.title = pr.title;
     subject.body = pr.body;
     subject.labels = pr.labels;
-    return this.decide(itemRef(pr.repo, pr.number), "pullRequest", id, subject, this.assisted(NONE_LOGINS, pr.body), pr.assignees);
+    const match = this.firstMatch(subject, id.cursor);
+    const verdict = this.decide(itemRef(pr.repo, pr.number), "pullRequest", id, subject, this.assisted(NONE_LOGINS, pr.body), pr.assignees, match);
+    if (match || verdict.class !== "human" || id.login === null) return verdict;
+    // A periodic templated series under a person's account: behaviour alone, both sides shown.
+    const profile = this.profiles.get(this.login(id.login).key);
+    if (!profile?.mayHoldSeries()) return verdict;
+    const series = judgeSeries(profile, pr, id.login);
+    return series ? this.underPerson(verdict.ref, "pullRequest", id, series) : verdict;
+  }
+
+  // Automation found by behaviour under a person's identity: their token, on their behalf.
+  private underPerson(ref: string, type: ItemType, id: Identity, found: { toward: Evidence[]; against: Evidence[]; kind: string }): Verdict {
+    const intern = this.interner;
+    let at = id.cursor;
+    for (const line of [...found.against, ...found.toward]) at = intern.extend(at, intern.evidence(line.rule, line.signal, line.detail));
+    const rule = found.toward[0]?.rule ?? "behaviour";
+    at = intern.extend(at, this.tokenLine(id, rule));
+    return this.verdict(ref, type, "automation", "personal-token", found.kind, id.actor, id.login, at, rule);
+  }
+
+  // The person an AI agent's commit worked for, where the commit says: a person co-author
+  // (the agent credits who assigned it), else a person who committed it.
+  private delegator(commit: Commit): string | null {
+    for (const line of trailerLines(trailerBlock(commit.message))) {
+      if (!/^co-authored-by:/i.test(line)) continue;
+      const address = trailerAddress(line);
+      const parts = address ? noreplyParts(address) : undefined;
+      if (!parts || knownIdentity(address)) continue;
+      const login = parts.login;
+      if (this.account(login).class === "human") return login;
+    }
+    const committer = commit.committer.login;
+    if (committer && normalizeLogin(committer) !== "web-flow" && this.account(committer).class === "human") return committer;
+    return null;
   }
 
   /** The verdict on the i-th review of a PR: the reviewer's own, whoever opened the PR. */
@@ -365,7 +499,19 @@ export class Classifier {
     subject.gitEmails = this.gitEmails;
     subject.committer = commit.committer.login;
     const match = this.firstMatch(subject, id.cursor);
-    const own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, assisted, NONE_LOGINS, match);
+    let own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, assisted, NONE_LOGINS, match);
+    if (id.agent && own.class === "automation" && own.kind === "ai-agent" && own.onBehalfOf === null) {
+      const person = this.delegator(commit);
+      if (person) {
+        const line = this.interner.evidence("builtin/known-identity", "co-author", `the commit credits ${person}, who the agent worked for`);
+        own = this.verdict(own.ref, "commit", "automation", own.channel, own.kind, own.actor, person, this.withoutDecision(line), own.evidence.at(-1)?.rule ?? "builtin/known-identity");
+      }
+    } else if (!match && own.class === "human" && id.verdict.class === "human" && commit.authorOffset !== undefined) {
+      // A workflow committing under a person's git identity: runner offset and machine cadence.
+      const profile = this.profiles.get(id.login ? this.login(id.login).key : `\u0000${commit.author.name ?? ""}\u0000${commit.author.email ?? ""}`);
+      const found = judgeRunnerCommit(profile, commit, id.login ?? id.actor);
+      if (found) own = this.underPerson(own.ref, "commit", id, found);
+    }
     if (!pr || pr.verdict.class !== "automation") return own;
     if (own.class === "automation") {
       // A rule on the commit itself decides its kind; an account alone does not, so the PR's

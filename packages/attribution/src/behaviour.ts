@@ -1,0 +1,282 @@
+import type { Commit, PullRequest } from "./dataset.js";
+import type { Evidence } from "./verdict.js";
+import { kindFromText, readsLikeAutomation, shapeHash, shapeOf } from "./template.js";
+
+/*
+ * How an identity behaves across the dataset, gathered in one pass before classifying:
+ * the shapes of its titles and messages, how many read like automation, its commits' UTC
+ * offsets, and its pull requests grouped by title shape with their branches and times of day.
+ * Identity words (`bot`, `automation`, `admin`) never decide alone; these decide with them.
+ */
+
+const RUNNER_OFFSET = "+00:00";
+const PAIR_SECONDS = 120;
+
+interface PrGroup {
+  count: number;
+  titles: Set<string>;
+  branches: Map<number, number>;
+  branchNames: Set<string>;
+  bodies: Map<number, number>;
+  /** Minutes after midnight UTC of each PR's creation. */
+  minutes: number[];
+  lexicon: number;
+  sample: string;
+}
+
+/** One identity's behaviour in the dataset. */
+export class Profile {
+  items = 0;
+  lexicon = 0;
+  readonly shapes = new Map<number, number>();
+  readonly repos = new Set<string>();
+  /** Offsets of commits made outside GitHub's web UI. */
+  readonly offsets = new Map<string, number>();
+  offsetTotal = 0;
+  /** Runner-offset commits: their shapes and times, for pairs seconds apart. */
+  readonly zeroShapes = new Map<number, number>();
+  readonly zeroTimes: number[] = [];
+  private sortedZero = false;
+  readonly prGroups = new Map<number, PrGroup>();
+
+  /** Adds a title or message line. */
+  text(repo: string, text: string): number {
+    this.items++;
+    if (this.repos.size < 64) this.repos.add(repo);
+    const shape = shapeHash(text);
+    this.shapes.set(shape, (this.shapes.get(shape) ?? 0) + 1);
+    if (readsLikeAutomation(text)) this.lexicon++;
+    return shape;
+  }
+
+  pullRequest(pr: PullRequest): void {
+    const shape = this.text(pr.repo, pr.title);
+    let group = this.prGroups.get(shape);
+    if (!group) {
+      group = { count: 0, titles: new Set(), branches: new Map(), branchNames: new Set(), bodies: new Map(), minutes: [], lexicon: 0, sample: pr.title };
+      this.prGroups.set(shape, group);
+    }
+    group.count++;
+    if (group.titles.size < 8) group.titles.add(pr.title);
+    const branch = shapeHash(pr.headRef.replace(/[-_/]+/g, " "));
+    group.branches.set(branch, (group.branches.get(branch) ?? 0) + 1);
+    if (group.branchNames.size < 8) group.branchNames.add(pr.headRef);
+    const body = bodyHash(pr.body);
+    group.bodies.set(body, (group.bodies.get(body) ?? 0) + 1);
+    group.minutes.push(minuteOfDay(pr.createdAt));
+    if (readsLikeAutomation(pr.title)) group.lexicon++;
+  }
+
+  commit(commit: Commit): void {
+    const shape = this.text(commit.repo, commit.message);
+    const offset = commit.authorOffset;
+    // Web edits and merge-button commits carry GitHub's clock, not the person's.
+    if (offset === undefined || commit.committedViaWeb) return;
+    this.offsetTotal++;
+    this.offsets.set(offset, (this.offsets.get(offset) ?? 0) + 1);
+    if (offset === RUNNER_OFFSET) {
+      this.zeroShapes.set(shape, (this.zeroShapes.get(shape) ?? 0) + 1);
+      this.zeroTimes.push(Date.parse(commit.authoredAt));
+    }
+  }
+
+  private series: boolean | undefined;
+  /** Whether any group of its PRs could be a periodic series (checked once; most people have none). */
+  mayHoldSeries(): boolean {
+    if (this.series === undefined) {
+      this.series = false;
+      for (const group of this.prGroups.values()) {
+        if (group.count >= 3 && group.branchNames.size >= 2 && clockWindow(group.minutes).share >= 0.8) {
+          this.series = true;
+          break;
+        }
+      }
+    }
+    return this.series;
+  }
+
+  /** Items whose shape the identity repeats. */
+  repeated(): number {
+    let n = 0;
+    for (const count of this.shapes.values()) if (count >= 2) n += count;
+    return n;
+  }
+
+  /** The identity's usual offset other than the runner's, and how many commits carry it. */
+  localOffset(): { offset: string; count: number; others: number } | undefined {
+    let best: string | undefined;
+    let count = 0;
+    let others = 0;
+    for (const [offset, n] of this.offsets) {
+      if (offset === RUNNER_OFFSET || offset === "-00:00") continue;
+      others += n;
+      if (n > count) [best, count] = [offset, n];
+    }
+    return best === undefined ? undefined : { offset: best, count, others };
+  }
+
+  /** Whether another runner-offset commit lies within seconds of this instant. */
+  hasPartner(at: number): boolean {
+    if (!this.sortedZero) {
+      this.zeroTimes.sort((a, b) => a - b);
+      this.sortedZero = true;
+    }
+    const times = this.zeroTimes;
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((times[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    // times[lo] is the first at or after `at`; the instant itself is one of them.
+    const before = lo > 0 ? (times[lo - 1] as number) : -Infinity;
+    let after = Infinity;
+    for (let i = lo; i < times.length; i++) {
+      if ((times[i] as number) !== at) {
+        after = times[i] as number;
+        break;
+      }
+      if (i > lo) return true; // two commits in the same second
+    }
+    return at - before <= PAIR_SECONDS * 1000 || after - at <= PAIR_SECONDS * 1000;
+  }
+}
+
+function bodyHash(body: string): number {
+  return body.trim() === "" ? 0 : shapeHash(body.replace(/\s+/g, " ").slice(0, 200)) || 1;
+}
+
+function minuteOfDay(iso: string): number {
+  // "2026-05-13T03:17:00Z": read the clock without building a Date.
+  if (iso.length >= 16 && iso.charCodeAt(10) === 84 && iso.endsWith("Z")) {
+    return (iso.charCodeAt(11) - 48) * 600 + (iso.charCodeAt(12) - 48) * 60 + (iso.charCodeAt(14) - 48) * 10 + (iso.charCodeAt(15) - 48);
+  }
+  const d = new Date(iso);
+  return d.getUTCHours() * 60 + d.getUTCMinutes();
+}
+
+const ev = (rule: string, signal: string, detail: string): Evidence => ({ rule, signal, detail });
+
+/** What behaviour says about an identity that names automation: lines for each side, and the outcome. */
+export interface Judgement {
+  automation: boolean;
+  /** Lines that point to automation. */
+  toward: Evidence[];
+  /** Lines that point to a person (rules under `person/`). */
+  against: Evidence[];
+}
+
+/**
+ * Judges an account or git identity whose login, name or address names automation: it is
+ * automation only when its behaviour agrees (templated work, automation-like lines, runner
+ * offsets) and outweighs the signs of a person (varied work, a local time zone).
+ * `strongIdentity` keeps an identity with no work of its own to judge (reviews only) as automation.
+ */
+export function judgeIdentity(profile: Profile | undefined, strongIdentity: boolean): Judgement {
+  const toward: Evidence[] = [];
+  const against: Evidence[] = [];
+  const n = profile?.items ?? 0;
+  if (!profile || n === 0) {
+    if (strongIdentity) toward.push(ev("behaviour/none", "behaviour", "no work of its own in the dataset to judge by; the identity alone decides"));
+    else against.push(ev("person/no-behaviour", "behaviour", "no work of its own in the dataset shows automation"));
+    return { automation: strongIdentity, toward, against };
+  }
+  const repeated = profile.repeated();
+  if (n >= 3 && repeated / n >= 0.6) toward.push(ev("behaviour/templated", "behaviour", `${repeated} of ${n} titles and messages repeat a template with changing slots`));
+  if (profile.lexicon / n >= 0.6) toward.push(ev("behaviour/automation-lines", "behaviour", `${profile.lexicon} of ${n} titles and messages read like automation (bumps, releases, syncs, CI-skip pushes)`));
+  const zero = profile.offsets.get(RUNNER_OFFSET) ?? 0;
+  if (profile.offsetTotal >= 3 && zero === profile.offsetTotal) toward.push(ev("behaviour/runner-offset", "offset", `all ${zero} commits at +00:00, a CI runner's offset`));
+  const variety = profile.shapes.size / n;
+  if (n >= 4 && variety >= 0.7 && profile.lexicon / n < 0.5) against.push(ev("person/varied-work", "behaviour", `${n} items in ${profile.shapes.size} different shapes: varied hand-written work`));
+  const local = profile.localOffset();
+  if (local && local.others >= 2 && local.others >= zero) against.push(ev("person/local-offset", "offset", `${local.others} commits at a local offset such as ${local.offset}, as a person commits`));
+  return { automation: toward.length > 0 && toward.length > against.length, toward, against };
+}
+
+/** Evidence that a runner-offset commit under a person's identity is a workflow's, or undefined. */
+export function judgeRunnerCommit(profile: Profile | undefined, commit: Commit, who: string): { toward: Evidence[]; against: Evidence[]; kind: string } | undefined {
+  if (!profile || commit.authorOffset !== RUNNER_OFFSET || commit.committedViaWeb || commit.parents > 1) return undefined;
+  const local = profile.localOffset();
+  const zero = profile.offsets.get(RUNNER_OFFSET) ?? 0;
+  // The person must have a usual offset of their own, seen more often than the runner's.
+  if (!local || local.others < 3 || local.others <= zero) return undefined;
+  const shape = shapeHash(commit.message);
+  const sameShape = profile.zeroShapes.get(shape) ?? 0;
+  const paired = profile.hasPartner(Date.parse(commit.authoredAt));
+  if (sameShape < 2 && !paired) return undefined;
+  const toward = [ev("behaviour/runner-offset", "offset", `committed at +00:00, a CI runner's offset, while ${who} commits by hand at ${local.offset} (${local.others} of ${profile.offsetTotal} commits)`)];
+  if (sameShape >= 2) toward.push(ev("behaviour/templated", "message", `${sameShape} commits at +00:00 share the message shape "${shapeOf(commit.message)}"`));
+  if (paired) toward.push(ev("behaviour/cadence", "cadence", `another +00:00 commit by the same identity within ${PAIR_SECONDS} seconds`));
+  const against = [ev("person/own-identity", "git-identity", `the git identity is ${who}'s own`)];
+  return { toward, against, kind: kindFromText(commit.message) };
+}
+
+/** Evidence that a PR is one of a periodic templated series under a person's account, or undefined. */
+export function judgeSeries(profile: Profile | undefined, pr: PullRequest, who: string): { toward: Evidence[]; against: Evidence[]; kind: string } | undefined {
+  const group = profile?.prGroups.get(shapeHash(pr.title));
+  if (!group || group.count < 3) return undefined;
+  // Slots must change: the same title on the same branch is a person's retries.
+  if (group.titles.size < 2 && group.branchNames.size < 2) return undefined;
+  let topBranch = 0;
+  for (const n of group.branches.values()) topBranch = Math.max(topBranch, n);
+  if (topBranch / group.count < 0.8 || group.branchNames.size < 2) return undefined;
+  // GitHub's web editor names branches `<login>-patch-N`: a person's edits, however alike.
+  if (/(^|[-/])patch-\d+$/.test(pr.headRef)) return undefined;
+  const window = clockWindow(group.minutes);
+  if (window.share < 0.8) return undefined;
+  let topBody = 0;
+  for (const [hash, n] of group.bodies) if (hash !== 0) topBody = Math.max(topBody, n);
+  const sameBody = topBody / group.count >= 0.8;
+  const lexicon = group.lexicon / group.count >= 0.5;
+  if (!sameBody && !lexicon) return undefined;
+  const toward = [
+    ev("behaviour/templated", "title", `${group.count} PRs by ${who} share the title shape "${shapeOf(group.sample)}" with changing slots`),
+    ev("behaviour/templated", "branch", `${topBranch} of them share one branch shape`),
+    ev("behaviour/cadence", "cadence", `${Math.round(window.share * group.count)} of them opened within the same hour of the day (${clock(window.start)}–${clock(window.start + 60)} UTC): a schedule`),
+  ];
+  if (sameBody) toward.push(ev("behaviour/templated", "body", `${topBody} of them carry the same body`));
+  if (lexicon) toward.push(ev("behaviour/automation-lines", "title", "the titles read like automation"));
+  const against = [ev("person/own-account", "author", `opened under ${who}'s own account`)];
+  return { toward, against, kind: kindFromText(pr.title) };
+}
+
+// The 60-minute window of the day (wrapping at midnight) holding the most of these minutes.
+function clockWindow(minutes: readonly number[]): { start: number; share: number } {
+  const sorted = [...minutes].sort((a, b) => a - b);
+  const n = sorted.length;
+  let best = 0;
+  let start = 0;
+  for (let i = 0, j = 0; i < n; i++) {
+    while (j < i + n && ((sorted[j % n] as number) + (j >= n ? 1440 : 0)) - (sorted[i] as number) <= 60) j++;
+    if (j - i > best) [best, start] = [j - i, sorted[i] as number];
+  }
+  return { start, share: n === 0 ? 0 : best / n };
+}
+
+function clock(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
+
+// Words in git names and address local parts that name automation (weak alone).
+const NAME_WORDS = new Set([
+  "bot", "robot", "automation", "automated", "automatic", "auto", "ci", "cd", "admin", "administrator", "build", "builder", "deploy",
+  "deployer", "release", "releaser", "nightly", "service", "services", "actions", "action", "jenkins", "travis", "buildkite", "workflow",
+  "pipeline", "sync", "daemon", "cron", "scheduler", "noreply", "no-reply", "bors", "updater", "publisher", "machine",
+]);
+
+/** The words of a git identity that name automation (`QuantEcon Automation <automation@…>`), or empty. */
+export function identityWords(name: string | null, email: string | null): string[] {
+  const found: string[] = [];
+  const words = (name ?? "").toLowerCase().split(/[^a-z0-9]+/);
+  for (const w of words) if (NAME_WORDS.has(w) && !found.includes(w)) found.push(w);
+  const lower = (email ?? "").toLowerCase();
+  const at = lower.indexOf("@");
+  // A GitHub noreply address is a person's private address, not an automation address.
+  if (at > 0 && !lower.endsWith("@users.noreply.github.com")) {
+    for (const w of lower.slice(0, at).split(/[^a-z0-9]+/)) if (NAME_WORDS.has(w) && !found.includes(`${w}@`)) found.push(`${w}@`);
+    if (lower.slice(0, at) === "no-reply" && !found.includes("no-reply@")) found.push("no-reply@");
+  }
+  return found;
+}

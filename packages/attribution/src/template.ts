@@ -1,0 +1,111 @@
+/*
+ * The shape of a title or message line: words kept, slots (anything with a digit, a path, a
+ * version, an address, a quoted or `#ref` token) folded to one placeholder, so `Bump numpy
+ * from 1.2 to 1.3` and `Bump numpy from 1.3 to 1.4` share a shape while hand-written lines
+ * rarely do. One scan, no regex, no allocation for the hash.
+ */
+
+const SLOT = 0x2a; // "*"
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+
+// Characters that make a token a slot: digits and the punctuation of paths, versions, refs.
+// A full stop counts only inside a token (`file.md`, `1.2`), not ending a sentence.
+function isSlotAt(text: string, i: number, end: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 46) {
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+    return !(next === 32 || next === 10 || next === 9 || next === 13);
+  }
+  return (c >= 48 && c <= 57) || c === 47 || c === 64 || c === 35 || c === 96 || c === 34 || c === 95;
+}
+
+/** A 32-bit hash of a line's shape (first line only, at most 200 characters), case-insensitive. */
+export function shapeHash(text: string): number {
+  let h = 0x811c9dc5;
+  let token = 0x811c9dc5;
+  let inToken = false;
+  let slot = false;
+  let lastWasSlot = false;
+  const end = Math.min(text.length, 200);
+  for (let i = 0; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 10;
+    if (c === 10 || isSpace(c)) {
+      if (inToken) {
+        if (slot) {
+          if (!lastWasSlot) h = Math.imul(h ^ SLOT, 0x01000193);
+          lastWasSlot = true;
+        } else {
+          h = Math.imul(h ^ token, 0x01000193);
+          lastWasSlot = false;
+        }
+        inToken = false;
+      }
+      if (c === 10) break;
+      continue;
+    }
+    if (!inToken) {
+      inToken = true;
+      slot = false;
+      token = 0x811c9dc5;
+    }
+    if (!slot && isSlotAt(text, i, end)) slot = true;
+    // ASCII lower-casing is enough for a shape.
+    token = Math.imul(token ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The readable shape of a line, for evidence: `bump numpy from * to *`. */
+export function shapeOf(text: string): string {
+  const line = text.slice(0, Math.min(text.length, 200)).split("\n")[0] ?? "";
+  const out: string[] = [];
+  for (const token of line.split(/[ \t\r]+/)) {
+    if (!token) continue;
+    let slot = false;
+    for (let i = 0; i < token.length && !slot; i++) slot = isSlotAt(token, i, token.length);
+    if (slot) {
+      if (out[out.length - 1] !== "*") out.push("*");
+    } else out.push(token.toLowerCase());
+  }
+  return out.join(" ");
+}
+
+// First lines that read like automation: dependency bumps, releases, syncs, CI-skipping pushes.
+const AUTOMATION_OPENINGS = [
+  "bump ", "chore(deps", "build(deps", "chore(release", "chore: release", "chore(main): release", "release ", "release:", "version ",
+  "update dependency", "update dependencies", "automated ", "automatic ", "auto-update", "auto update", "autoupdate", "auto-generated",
+  "auto publishing", "auto-publish", "sync ", "synchronize", "nightly", "weekly ", "daily ", "scheduled ", "regenerate", "deploy",
+  "deploying ", "publish ", "update submodule", "[bot]", "[automated]", "[auto]", "[create-pull-request]", "[ci skip]", "[skip ci]",
+  "update lock", "update lockfile", "lock file maintenance", "update changelog", "update version", "set version", "prepare release",
+];
+const AUTOMATION_INSIDE = ["[ci skip]", "[skip ci]", "***no_ci***", "[bot]", "automated change", "automatically generated", "migration"];
+
+/** Whether a first line reads like automation (a weak signal: people write "Release 1.2" too). */
+export function readsLikeAutomation(text: string): boolean {
+  const head = text.slice(0, 120).toLowerCase();
+  const nl = head.indexOf("\n");
+  const line = nl < 0 ? head : head.slice(0, nl);
+  // Strip a leading emoji or symbol run (`⬆️ Bump`, `🔄 resync`).
+  let start = 0;
+  while (start < line.length && start < 8 && line.charCodeAt(start) > 0x7f) start++;
+  while (start < line.length && line.charCodeAt(start) === 32) start++;
+  const from = start === 0 ? line : line.slice(start);
+  for (const opening of AUTOMATION_OPENINGS) if (from.startsWith(opening)) return true;
+  let inside = 0;
+  for (const word of AUTOMATION_INSIDE) if (line.includes(word)) inside++;
+  // "migration" alone is a person's word; with a CI-skip marker it is a bot's.
+  return inside >= 2 || (inside === 1 && !line.includes("migration"));
+}
+
+/** The kind a behaviour-found automation most likely is, from its first line. */
+export function kindFromText(text: string): string {
+  const line = text.slice(0, 120).toLowerCase();
+  if (/^\W*(bump |chore\(deps|build\(deps|update dependenc|lock file maintenance)/.test(line)) return "dependency-update";
+  if (/(release|version|changelog|lock ?file|package-lock|pnpm-lock|yarn\.lock|cargo\.lock|poetry\.lock)/.test(line)) return "release";
+  if (/(deploy|publish)/.test(line)) return "ci";
+  if (/(sync|synchroni)/.test(line)) return "content-sync";
+  return "other";
+}
