@@ -1,6 +1,6 @@
 import type { Commit, PullRequest } from "./dataset.js";
 import type { Evidence } from "./verdict.js";
-import { kindFromText, readsLikeAutomation, shapeHash, shapeOf } from "./template.js";
+import { BRANCH, kindFromText, readsLikeAutomation, shapeHash, shapeOf, WHOLE } from "./template.js";
 
 /*
  * How an identity behaves across the dataset, gathered in one pass before classifying:
@@ -22,13 +22,18 @@ interface PrGroup {
   minutes: number[];
   lexicon: number;
   sample: string;
+  /** The group's judgement, made once: lines for each side, or null when it is no series. */
+  judged?: Series | null;
 }
 
 /** One identity's behaviour in the dataset. */
 export class Profile {
   items = 0;
   lexicon = 0;
+  private lastLexicon = false;
   readonly shapes = new Map<number, number>();
+  // Whether a shape reads like automation, decided on its first line and kept for the rest.
+  private readonly shapeLexicon = new Map<number, boolean>();
   readonly repos = new Set<string>();
   /** Offsets of commits made outside GitHub's web UI. */
   readonly offsets = new Map<string, number>();
@@ -45,7 +50,10 @@ export class Profile {
     if (this.repos.size < 64) this.repos.add(repo);
     const shape = shapeHash(text);
     this.shapes.set(shape, (this.shapes.get(shape) ?? 0) + 1);
-    if (readsLikeAutomation(text)) this.lexicon++;
+    let lexicon = this.shapeLexicon.get(shape);
+    if (lexicon === undefined) this.shapeLexicon.set(shape, (lexicon = readsLikeAutomation(text)));
+    if (lexicon) this.lexicon++;
+    this.lastLexicon = lexicon;
     return shape;
   }
 
@@ -58,13 +66,13 @@ export class Profile {
     }
     group.count++;
     if (group.titles.size < 8) group.titles.add(pr.title);
-    const branch = shapeHash(pr.headRef.replace(/[-_/]+/g, " "));
+    const branch = shapeHash(pr.headRef, BRANCH);
     group.branches.set(branch, (group.branches.get(branch) ?? 0) + 1);
     if (group.branchNames.size < 8) group.branchNames.add(pr.headRef);
     const body = bodyHash(pr.body);
     group.bodies.set(body, (group.bodies.get(body) ?? 0) + 1);
     group.minutes.push(minuteOfDay(pr.createdAt));
-    if (readsLikeAutomation(pr.title)) group.lexicon++;
+    if (this.lastLexicon) group.lexicon++;
   }
 
   commit(commit: Commit): void {
@@ -144,7 +152,7 @@ export class Profile {
 }
 
 function bodyHash(body: string): number {
-  return body.trim() === "" ? 0 : shapeHash(body.replace(/\s+/g, " ").slice(0, 200)) || 1;
+  return body.length === 0 ? 0 : shapeHash(body, WHOLE) || 1;
 }
 
 function minuteOfDay(iso: string): number {
@@ -212,24 +220,36 @@ export function judgeRunnerCommit(profile: Profile | undefined, commit: Commit, 
   return { toward, against, kind: kindFromText(commit.message) };
 }
 
+/** A series of PRs behaviour found: one object per series, so its lines are built once. */
+export interface Series {
+  toward: Evidence[];
+  against: Evidence[];
+  kind: string;
+}
+
 /** Evidence that a PR is one of a periodic templated series under a person's account, or undefined. */
-export function judgeSeries(profile: Profile | undefined, pr: PullRequest, who: string): { toward: Evidence[]; against: Evidence[]; kind: string } | undefined {
+export function judgeSeries(profile: Profile | undefined, pr: PullRequest, who: string): Series | undefined {
   const group = profile?.prGroups.get(shapeHash(pr.title));
   if (!group || group.count < 3) return undefined;
-  // Slots must change: the same title on the same branch is a person's retries.
-  if (group.titles.size < 2 && group.branchNames.size < 2) return undefined;
-  let topBranch = 0;
-  for (const n of group.branches.values()) topBranch = Math.max(topBranch, n);
-  if (topBranch / group.count < 0.8 || group.branchNames.size < 2) return undefined;
   // GitHub's web editor names branches `<login>-patch-N`: a person's edits, however alike.
   if (/(^|[-/])patch-\d+$/.test(pr.headRef)) return undefined;
+  if (group.judged === undefined) group.judged = judgeGroup(group, who);
+  return group.judged ?? undefined;
+}
+
+function judgeGroup(group: PrGroup, who: string): Series | null {
+  // Slots must change: the same title on the same branch is a person's retries.
+  if (group.titles.size < 2 && group.branchNames.size < 2) return null;
+  let topBranch = 0;
+  for (const n of group.branches.values()) topBranch = Math.max(topBranch, n);
+  if (topBranch / group.count < 0.8 || group.branchNames.size < 2) return null;
   const window = clockWindow(group.minutes);
-  if (window.share < 0.8) return undefined;
+  if (window.share < 0.8) return null;
   let topBody = 0;
   for (const [hash, n] of group.bodies) if (hash !== 0) topBody = Math.max(topBody, n);
   const sameBody = topBody / group.count >= 0.8;
   const lexicon = group.lexicon / group.count >= 0.5;
-  if (!sameBody && !lexicon) return undefined;
+  if (!sameBody && !lexicon) return null;
   const toward = [
     ev("behaviour/templated", "title", `${group.count} PRs by ${who} share the title shape "${shapeOf(group.sample)}" with changing slots`),
     ev("behaviour/templated", "branch", `${topBranch} of them share one branch shape`),
@@ -237,8 +257,7 @@ export function judgeSeries(profile: Profile | undefined, pr: PullRequest, who: 
   ];
   if (sameBody) toward.push(ev("behaviour/templated", "body", `${topBody} of them carry the same body`));
   if (lexicon) toward.push(ev("behaviour/automation-lines", "title", "the titles read like automation"));
-  const against = [ev("person/own-account", "author", `opened under ${who}'s own account`)];
-  return { toward, against, kind: kindFromText(pr.title) };
+  return { toward, against: [ev("person/own-account", "author", `opened under ${who}'s own account`)], kind: kindFromText(group.sample) };
 }
 
 // The 60-minute window of the day (wrapping at midnight) holding the most of these minutes.

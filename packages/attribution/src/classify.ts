@@ -427,12 +427,19 @@ export class Classifier {
   }
 
   // Automation found by behaviour under a person's identity: their token, on their behalf.
+  private readonly seriesCursors = new WeakMap<object, ListCursor>();
   private underPerson(ref: string, type: ItemType, id: Identity, found: { toward: Evidence[]; against: Evidence[]; kind: string }): Verdict {
-    const intern = this.interner;
-    let at = id.cursor;
-    for (const line of [...found.against, ...found.toward]) at = intern.extend(at, intern.evidence(line.rule, line.signal, line.detail));
     const rule = found.toward[0]?.rule ?? "behaviour";
-    at = intern.extend(at, this.tokenLine(id, rule));
+    // A series' lines are the same on each of its PRs: extend the list once per series.
+    let at = this.seriesCursors.get(found);
+    if (!at) {
+      const intern = this.interner;
+      at = id.cursor;
+      for (const line of found.against) at = intern.extend(at, intern.evidence(line.rule, line.signal, line.detail));
+      for (const line of found.toward) at = intern.extend(at, intern.evidence(line.rule, line.signal, line.detail));
+      at = intern.extend(at, this.tokenLine(id, rule));
+      this.seriesCursors.set(found, at);
+    }
     return this.verdict(ref, type, "automation", "personal-token", found.kind, id.actor, id.login, at, rule);
   }
 

@@ -22,8 +22,13 @@ function isSlotAt(text: string, i: number, end: number): boolean {
   return (c >= 48 && c <= 57) || c === 47 || c === 64 || c === 35 || c === 96 || c === 34 || c === 95;
 }
 
+/** Read every line, not just the first (bodies). */
+export const WHOLE = 1;
+/** Treat `-`, `_` and `/` as spaces (branch names). */
+export const BRANCH = 2;
+
 /** A 32-bit hash of a line's shape (first line only, at most 200 characters), case-insensitive. */
-export function shapeHash(text: string): number {
+export function shapeHash(text: string, mode = 0): number {
   let h = 0x811c9dc5;
   let token = 0x811c9dc5;
   let inToken = false;
@@ -31,7 +36,9 @@ export function shapeHash(text: string): number {
   let lastWasSlot = false;
   const end = Math.min(text.length, 200);
   for (let i = 0; i <= end; i++) {
-    const c = i < end ? text.charCodeAt(i) : 10;
+    let c = i < end ? text.charCodeAt(i) : 10;
+    if (c === 10 && i < end && mode & WHOLE) c = 32;
+    else if ((c === 45 || c === 95 || c === 47) && mode & BRANCH) c = 32;
     if (c === 10 || isSpace(c)) {
       if (inToken) {
         if (slot) {
