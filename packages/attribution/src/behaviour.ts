@@ -12,16 +12,12 @@ import { BRANCH, kindFromText, readsLikeAutomation, shapeHash, shapeOf, WHOLE } 
 const RUNNER_OFFSET = "+00:00";
 const PAIR_SECONDS = 120;
 
+// A person's PRs that share a title shape: only counted in the pass; read in full only when
+// their count and times of day could make a scheduled series.
 interface PrGroup {
-  count: number;
-  titles: Set<string>;
-  branches: Map<number, number>;
-  branchNames: Set<string>;
-  bodies: Map<number, number>;
+  prs: PullRequest[];
   /** Minutes after midnight UTC of each PR's creation. */
   minutes: number[];
-  lexicon: number;
-  sample: string;
   /** The group's judgement, made once: lines for each side, or null when it is no series. */
   judged?: Series | null;
 }
@@ -30,7 +26,6 @@ interface PrGroup {
 export class Profile {
   items = 0;
   lexicon = 0;
-  private lastLexicon = false;
   readonly shapes = new Map<number, number>();
   // Whether a shape reads like automation, decided on its first line and kept for the rest.
   private readonly shapeLexicon = new Map<number, boolean>();
@@ -44,42 +39,35 @@ export class Profile {
   private sortedZero = false;
   readonly prGroups = new Map<number, PrGroup>();
 
-  /** Adds a title or message line. */
-  text(repo: string, text: string): number {
+  /** Adds a title or message line to the identity's text features. */
+  text(repo: string, text: string, shape = shapeHash(text)): number {
     this.items++;
     if (this.repos.size < 64) this.repos.add(repo);
-    const shape = shapeHash(text);
     this.shapes.set(shape, (this.shapes.get(shape) ?? 0) + 1);
     let lexicon = this.shapeLexicon.get(shape);
     if (lexicon === undefined) this.shapeLexicon.set(shape, (lexicon = readsLikeAutomation(text)));
     if (lexicon) this.lexicon++;
-    this.lastLexicon = lexicon;
     return shape;
   }
 
-  pullRequest(pr: PullRequest): void {
-    const shape = this.text(pr.repo, pr.title);
+  /** Adds a PR: to its title-shape group always, to the text features when `full`. */
+  pullRequest(pr: PullRequest, full: boolean): void {
+    const shape = shapeHash(pr.title);
+    if (full) this.text(pr.repo, pr.title, shape);
     let group = this.prGroups.get(shape);
-    if (!group) {
-      group = { count: 0, titles: new Set(), branches: new Map(), branchNames: new Set(), bodies: new Map(), minutes: [], lexicon: 0, sample: pr.title };
-      this.prGroups.set(shape, group);
-    }
-    group.count++;
-    if (group.titles.size < 8) group.titles.add(pr.title);
-    const branch = shapeHash(pr.headRef, BRANCH);
-    group.branches.set(branch, (group.branches.get(branch) ?? 0) + 1);
-    if (group.branchNames.size < 8) group.branchNames.add(pr.headRef);
-    const body = bodyHash(pr.body);
-    group.bodies.set(body, (group.bodies.get(body) ?? 0) + 1);
+    if (!group) this.prGroups.set(shape, (group = { prs: [], minutes: [] }));
+    group.prs.push(pr);
     group.minutes.push(minuteOfDay(pr.createdAt));
-    if (this.lastLexicon) group.lexicon++;
   }
 
-  commit(commit: Commit): void {
-    const shape = this.text(commit.repo, commit.message);
+  /** Adds a commit: its offset always, its message when `full`. */
+  commit(commit: Commit, full: boolean): void {
     const offset = commit.authorOffset;
+    const timed = offset !== undefined && !commit.committedViaWeb;
+    if (!full && !timed) return;
+    const shape = full ? this.text(commit.repo, commit.message) : shapeHash(commit.message);
     // Web edits and merge-button commits carry GitHub's clock, not the person's.
-    if (offset === undefined || commit.committedViaWeb) return;
+    if (!timed) return;
     this.offsetTotal++;
     this.offsets.set(offset, (this.offsets.get(offset) ?? 0) + 1);
     if (offset === RUNNER_OFFSET) {
@@ -94,7 +82,7 @@ export class Profile {
     if (this.series === undefined) {
       this.series = false;
       for (const group of this.prGroups.values()) {
-        if (group.count >= 3 && group.branchNames.size >= 2 && clockWindow(group.minutes).share >= 0.8) {
+        if (group.prs.length >= 3 && clockWindow(group.minutes).share >= 0.8) {
           this.series = true;
           break;
         }
@@ -230,34 +218,53 @@ export interface Series {
 /** Evidence that a PR is one of a periodic templated series under a person's account, or undefined. */
 export function judgeSeries(profile: Profile | undefined, pr: PullRequest, who: string): Series | undefined {
   const group = profile?.prGroups.get(shapeHash(pr.title));
-  if (!group || group.count < 3) return undefined;
+  if (!group || group.prs.length < 3) return undefined;
   // GitHub's web editor names branches `<login>-patch-N`: a person's edits, however alike.
   if (/(^|[-/])patch-\d+$/.test(pr.headRef)) return undefined;
   if (group.judged === undefined) group.judged = judgeGroup(group, who);
   return group.judged ?? undefined;
 }
 
+const top = (counts: Map<number, number>, skip?: number) => {
+  let best = 0;
+  for (const [key, n] of counts) if (key !== skip && n > best) best = n;
+  return best;
+};
+
 function judgeGroup(group: PrGroup, who: string): Series | null {
-  // Slots must change: the same title on the same branch is a person's retries.
-  if (group.titles.size < 2 && group.branchNames.size < 2) return null;
-  let topBranch = 0;
-  for (const n of group.branches.values()) topBranch = Math.max(topBranch, n);
-  if (topBranch / group.count < 0.8 || group.branchNames.size < 2) return null;
+  const count = group.prs.length;
   const window = clockWindow(group.minutes);
   if (window.share < 0.8) return null;
-  let topBody = 0;
-  for (const [hash, n] of group.bodies) if (hash !== 0) topBody = Math.max(topBody, n);
-  const sameBody = topBody / group.count >= 0.8;
-  const lexicon = group.lexicon / group.count >= 0.5;
-  if (!sameBody && !lexicon) return null;
+  const titles = new Set<string>();
+  const branchNames = new Set<string>();
+  const branches = new Map<number, number>();
+  const bodies = new Map<number, number>();
+  let lexicon = 0;
+  for (const pr of group.prs) {
+    titles.add(pr.title);
+    branchNames.add(pr.headRef);
+    const branch = shapeHash(pr.headRef, BRANCH);
+    branches.set(branch, (branches.get(branch) ?? 0) + 1);
+    const body = bodyHash(pr.body);
+    bodies.set(body, (bodies.get(body) ?? 0) + 1);
+    if (readsLikeAutomation(pr.title)) lexicon++;
+  }
+  // Slots must change, and the branch must follow one shape with changing slots.
+  const topBranch = top(branches);
+  if (branchNames.size < 2 || topBranch / count < 0.8) return null;
+  const topBody = top(bodies, 0);
+  const sameBody = topBody / count >= 0.8;
+  const automationLines = lexicon / count >= 0.5;
+  if (!sameBody && !automationLines) return null;
+  const sample = group.prs[0]?.title ?? "";
   const toward = [
-    ev("behaviour/templated", "title", `${group.count} PRs by ${who} share the title shape "${shapeOf(group.sample)}" with changing slots`),
+    ev("behaviour/templated", "title", `${count} PRs by ${who} share the title shape "${shapeOf(sample)}"${titles.size > 1 ? " with changing slots" : ""}`),
     ev("behaviour/templated", "branch", `${topBranch} of them share one branch shape`),
-    ev("behaviour/cadence", "cadence", `${Math.round(window.share * group.count)} of them opened within the same hour of the day (${clock(window.start)}–${clock(window.start + 60)} UTC): a schedule`),
+    ev("behaviour/cadence", "cadence", `${Math.round(window.share * count)} of them opened within the same hour of the day (${clock(window.start)}–${clock(window.start + 60)} UTC): a schedule`),
   ];
   if (sameBody) toward.push(ev("behaviour/templated", "body", `${topBody} of them carry the same body`));
-  if (lexicon) toward.push(ev("behaviour/automation-lines", "title", "the titles read like automation"));
-  return { toward, against: [ev("person/own-account", "author", `opened under ${who}'s own account`)], kind: kindFromText(group.sample) };
+  if (automationLines) toward.push(ev("behaviour/automation-lines", "title", "the titles read like automation"));
+  return { toward, against: [ev("person/own-account", "author", `opened under ${who}'s own account`)], kind: kindFromText(sample) };
 }
 
 // The 60-minute window of the day (wrapping at midnight) holding the most of these minutes.

@@ -24,6 +24,8 @@ interface LoginInfo {
   key: string;
   type: string | undefined;
   identity: Identity | undefined;
+  /** Whether its login or name names automation (then its behaviour is read in full). */
+  needsText?: boolean;
 }
 
 interface Decision {
@@ -96,12 +98,29 @@ export class Classifier {
   }
 
   // One pass over the dataset: each identity's behaviour, before any verdict reads it.
+  // Full text features are read only for identities whose words name automation; everyone's
+  // PR title shapes and commit offsets are counted, for series and runner commits.
   private gatherBehaviour(dataset: ClassifierInput): void {
-    for (const pr of dataset.pullRequests ?? []) if (pr.author !== null) this.profile(this.login(pr.author).key).pullRequest(pr);
-    for (const issue of dataset.issues ?? []) if (issue.author !== null) this.profile(this.login(issue.author).key).text(issue.repo, issue.title);
+    for (const pr of dataset.pullRequests ?? []) {
+      if (pr.author === null) continue;
+      const info = this.login(pr.author);
+      this.profile(info.key).pullRequest(pr, this.needsText(info, pr.author));
+    }
+    for (const issue of dataset.issues ?? []) {
+      if (issue.author === null) continue;
+      const info = this.login(issue.author);
+      if (this.needsText(info, issue.author)) this.profile(info.key).text(issue.repo, issue.title);
+    }
     for (const commit of dataset.commits ?? []) {
-      const key = this.behaviourKey(commit);
-      if (key !== null) this.profile(key).commit(commit);
+      const { login, name, email } = commit.author;
+      if (login) {
+        const info = this.login(login);
+        const full = this.needsText(info, login);
+        if (full || commit.authorOffset !== undefined) this.profile(info.key).commit(commit, full);
+        continue;
+      }
+      const key = this.behaviourKey(name, email);
+      if (key !== null) this.profile(key.key).commit(commit, key.full);
     }
   }
 
@@ -111,14 +130,33 @@ export class Classifier {
     return profile;
   }
 
-  // The identity a commit's behaviour belongs to; null for identities built-in knowledge settles.
-  private behaviourKey(commit: Commit): string | null {
-    const { login, name, email } = commit.author;
-    if (login) return this.login(login).key;
-    if (knownIdentity(email)) return null;
-    if ((email && this.machineEmails.has(email.toLowerCase())) || (name && this.machineNames.has(name.toLowerCase()))) return null;
-    const joined = this.aliases.join(name, email);
-    return joined ? normalizeLogin(joined.login) : `\u0000${name ?? ""}\u0000${email ?? ""}`;
+  // Whether an account's login or display name names automation, so its behaviour must be read.
+  private needsText(info: LoginInfo, login: string): boolean {
+    if (info.needsText === undefined) {
+      const known = this.actorTypes.get(info.key);
+      const first = classifyActor({ login, type: known?.type ?? null, name: known?.name ?? null }, this.config).evidence[0]?.rule;
+      info.needsText = first === "actor/machine-user-pattern" || (first === "actor/default" && identityWords(known?.name ?? null, null).length > 0);
+    }
+    return info.needsText;
+  }
+
+  // The identity an unlinked commit's behaviour belongs to (null when built-in knowledge or
+  // the config settles it), and whether its words name automation.
+  private readonly unlinkedKeys = new Map<string, { key: string; full: boolean } | null>();
+  private behaviourKey(name: string | null, email: string | null): { key: string; full: boolean } | null {
+    const raw = `\u0000${name ?? ""}\u0000${email ?? ""}`;
+    let found = this.unlinkedKeys.get(raw);
+    if (found === undefined) {
+      const settled = knownIdentity(email) || (email && this.machineEmails.has(email.toLowerCase())) || (name && this.machineNames.has(name.toLowerCase()));
+      const joined = settled ? undefined : this.aliases.join(name, email);
+      if (settled) found = null;
+      else if (joined) {
+        const info = this.login(joined.login);
+        found = { key: info.key, full: this.needsText(info, joined.login) };
+      } else found = { key: raw, full: identityWords(name, email).length > 0 };
+      this.unlinkedKeys.set(raw, found);
+    }
+    return found;
   }
 
   // normalizeLogin, remembered: the same few hundred logins recur on every item.
