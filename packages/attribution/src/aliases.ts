@@ -22,8 +22,16 @@ export class Aliases {
   private readonly names = new Map<string, string>();
   private readonly logins = new Map<string, string>();
 
-  constructor(config: Pick<Config, "aliases"> | undefined, dataset?: Partial<Pick<Dataset, "actors" | "commits">>) {
+  private indexed = false;
+
+  constructor(config: Pick<Config, "aliases"> | undefined, private readonly dataset?: Partial<Pick<Dataset, "actors" | "commits">>) {
     for (const [login, keys] of Object.entries(config?.aliases ?? {})) for (const key of keys) this.configured.set(key.trim().toLowerCase(), login);
+  }
+
+  // The dataset's links, read on the first join: most datasets have no unlinked identity at all.
+  private index(): void {
+    this.indexed = true;
+    const dataset = this.dataset;
     for (const actor of dataset?.actors ?? []) {
       if (actor.login.toLowerCase() !== "web-flow") this.logins.set(actor.login.toLowerCase(), actor.login);
       if (actor.type === "User" && actor.name) note(this.names, actor.name, actor.login);
@@ -40,6 +48,7 @@ export class Aliases {
 
   /** The account an unlinked git identity belongs to, with why; undefined when nothing links it. */
   join(name: string | null, email: string | null): AliasJoin | undefined {
+    if (!this.indexed) this.index();
     const e = email?.trim().toLowerCase();
     const n = name?.trim().toLowerCase();
     const byConfig = (e && this.configured.get(e)) || (n && this.configured.get(n));

@@ -10,6 +10,7 @@ import { BRANCH, kindFromText, readsLikeAutomation, shapeHash, shapeOf, WHOLE } 
  */
 
 const RUNNER_OFFSET = "+00:00";
+const WEB_EDIT_BRANCH = /(^|[-/])patch-\d+$/;
 const PAIR_SECONDS = 120;
 
 // A person's PRs that share a title shape: only counted in the pass; read in full only when
@@ -50,14 +51,15 @@ export class Profile {
     return shape;
   }
 
-  /** Adds a PR: to its title-shape group always, to the text features when `full`. */
-  pullRequest(pr: PullRequest, full: boolean): void {
+  /** Adds a PR: to its title-shape group always, to the text features when `full`; returns its title shape. */
+  pullRequest(pr: PullRequest, full: boolean): number {
     const shape = shapeHash(pr.title);
     if (full) this.text(pr.repo, pr.title, shape);
     let group = this.prGroups.get(shape);
     if (!group) this.prGroups.set(shape, (group = { prs: [], minutes: [] }));
     group.prs.push(pr);
     group.minutes.push(minuteOfDay(pr.createdAt));
+    return shape;
   }
 
   /** Adds a commit: its offset always, its message when `full`. */
@@ -76,19 +78,18 @@ export class Profile {
     }
   }
 
-  private series: boolean | undefined;
-  /** Whether any group of its PRs could be a periodic series (checked once; most people have none). */
-  mayHoldSeries(): boolean {
+  private series: Map<number, Series> | null | undefined;
+  /** The scheduled templated series of a title shape, if its group is one (each group judged once). */
+  seriesOf(shape: number, who: string): Series | undefined {
     if (this.series === undefined) {
-      this.series = false;
-      for (const group of this.prGroups.values()) {
-        if (group.prs.length >= 3 && clockWindow(group.minutes).share >= 0.8) {
-          this.series = true;
-          break;
-        }
+      this.series = null;
+      for (const [key, group] of this.prGroups) {
+        if (group.prs.length < 3) continue;
+        const series = judgeGroup(group, who);
+        if (series) (this.series ??= new Map()).set(key, series);
       }
     }
-    return this.series;
+    return this.series?.get(shape);
   }
 
   /** Items whose shape the identity repeats. */
@@ -139,9 +140,6 @@ export class Profile {
   }
 }
 
-function bodyHash(body: string): number {
-  return body.length === 0 ? 0 : shapeHash(body, WHOLE) || 1;
-}
 
 function minuteOfDay(iso: string): number {
   // "2026-05-13T03:17:00Z": read the clock without building a Date.
@@ -216,16 +214,13 @@ export interface Series {
 }
 
 /** Evidence that a PR is one of a periodic templated series under a person's account, or undefined. */
-export function judgeSeries(profile: Profile | undefined, pr: PullRequest, who: string): Series | undefined {
-  const group = profile?.prGroups.get(shapeHash(pr.title));
-  if (!group || group.prs.length < 3) return undefined;
+export function judgeSeries(profile: Profile | undefined, pr: PullRequest, who: string, shape = shapeHash(pr.title)): Series | undefined {
+  const series = profile?.seriesOf(shape, who);
   // GitHub's web editor names branches `<login>-patch-N`: a person's edits, however alike.
-  if (/(^|[-/])patch-\d+$/.test(pr.headRef)) return undefined;
-  if (group.judged === undefined) group.judged = judgeGroup(group, who);
-  return group.judged ?? undefined;
+  return series && !WEB_EDIT_BRANCH.test(pr.headRef) ? series : undefined;
 }
 
-const top = (counts: Map<number, number>, skip?: number) => {
+const top = <K>(counts: Map<K, number>, skip?: K) => {
   let best = 0;
   for (const [key, n] of counts) if (key !== skip && n > best) best = n;
   return best;
@@ -239,30 +234,40 @@ function judgeGroup(group: PrGroup, who: string): Series | null {
   const branchNames = new Set<string>();
   const branches = new Map<number, number>();
   const bodies = new Map<number, number>();
-  let lexicon = 0;
-  for (const pr of group.prs) {
-    titles.add(pr.title);
-    branchNames.add(pr.headRef);
+  let lastBody: string | undefined;
+  let body = 0;
+  // Shares are read on an even sample of at most 64 PRs: the same answer, a bounded cost.
+  const step = Math.max(1, Math.floor(count / 64));
+  let sampled = 0;
+  for (let i = 0; i < count; i += step) {
+    const pr = group.prs[i] as PullRequest;
+    sampled++;
+    // Two distinct values are all the checks need.
+    if (titles.size < 2) titles.add(pr.title);
+    if (branchNames.size < 2) branchNames.add(pr.headRef);
     const branch = shapeHash(pr.headRef, BRANCH);
     branches.set(branch, (branches.get(branch) ?? 0) + 1);
-    const body = bodyHash(pr.body);
+    // Bodies compare by shape: a date or a run number may change from one to the next.
+    if (pr.body !== lastBody) body = pr.body.length === 0 ? 0 : shapeHash(pr.body, WHOLE) || 1;
+    lastBody = pr.body;
     bodies.set(body, (bodies.get(body) ?? 0) + 1);
-    if (readsLikeAutomation(pr.title)) lexicon++;
   }
+  // One title shape: the same automation words, so the first title speaks for all.
+  const lexicon = readsLikeAutomation(group.prs[0]?.title ?? "") ? count : 0;
   // Slots must change, and the branch must follow one shape with changing slots.
   const topBranch = top(branches);
-  if (branchNames.size < 2 || topBranch / count < 0.8) return null;
+  if (branchNames.size < 2 || topBranch / sampled < 0.8) return null;
   const topBody = top(bodies, 0);
-  const sameBody = topBody / count >= 0.8;
+  const sameBody = topBody / sampled >= 0.8;
   const automationLines = lexicon / count >= 0.5;
   if (!sameBody && !automationLines) return null;
   const sample = group.prs[0]?.title ?? "";
   const toward = [
     ev("behaviour/templated", "title", `${count} PRs by ${who} share the title shape "${shapeOf(sample)}"${titles.size > 1 ? " with changing slots" : ""}`),
-    ev("behaviour/templated", "branch", `${topBranch} of them share one branch shape`),
+    ev("behaviour/templated", "branch", `${Math.round((topBranch / sampled) * 100)}% of them share one branch shape`),
     ev("behaviour/cadence", "cadence", `${Math.round(window.share * count)} of them opened within the same hour of the day (${clock(window.start)}–${clock(window.start + 60)} UTC): a schedule`),
   ];
-  if (sameBody) toward.push(ev("behaviour/templated", "body", `${topBody} of them carry the same body`));
+  if (sameBody) toward.push(ev("behaviour/templated", "body", `${Math.round((topBody / sampled) * 100)}% of them carry the same body`));
   if (automationLines) toward.push(ev("behaviour/automation-lines", "title", "the titles read like automation"));
   return { toward, against: [ev("person/own-account", "author", `opened under ${who}'s own account`)], kind: kindFromText(sample) };
 }

@@ -84,6 +84,11 @@ export class Classifier {
   private readonly aliases: Aliases;
   // Per-identity behaviour (login key, or "\u0000name\u0000email" of an unlinked git identity).
   private readonly profiles = new Map<string, Profile>();
+  // Title shapes of the dataset's PRs from the pass, by index: `classify` names the index it is at.
+  private prList: readonly PullRequest[] = [];
+  private prShapes = new Int32Array(0);
+  /** @internal The index in the dataset of the PR `pullRequest` is called with next, or -1. */
+  prIndex = -1;
 
   constructor(config: Config = defaultConfig(), dataset?: ClassifierInput) {
     this.config = config;
@@ -101,10 +106,16 @@ export class Classifier {
   // Full text features are read only for identities whose words name automation; everyone's
   // PR title shapes and commit offsets are counted, for series and runner commits.
   private gatherBehaviour(dataset: ClassifierInput): void {
-    for (const pr of dataset.pullRequests ?? []) {
+    const prs = dataset.pullRequests ?? [];
+    this.prList = prs;
+    this.prShapes = new Int32Array(prs.length);
+    for (let i = 0; i < prs.length; i++) {
+      const pr = prs[i] as PullRequest;
       if (pr.author === null) continue;
       const info = this.login(pr.author);
-      this.profile(info.key).pullRequest(pr, this.needsText(info, pr.author));
+      // An app's PRs are never a person's series: no need to shape them.
+      if (info.type === "Bot") continue;
+      this.prShapes[i] = this.profile(info.key).pullRequest(pr, this.needsText(info, pr.author));
     }
     for (const issue of dataset.issues ?? []) {
       if (issue.author === null) continue;
@@ -458,14 +469,13 @@ export class Classifier {
     const verdict = this.decide(itemRef(pr.repo, pr.number), "pullRequest", id, subject, this.assisted(NONE_LOGINS, pr.body), pr.assignees, match);
     if (match || verdict.class !== "human" || id.login === null) return verdict;
     // A periodic templated series under a person's account: behaviour alone, both sides shown.
-    const profile = this.profiles.get(this.login(id.login).key);
-    if (!profile?.mayHoldSeries()) return verdict;
-    const series = judgeSeries(profile, pr, id.login);
+    const at = this.prIndex;
+    const series = judgeSeries(this.profiles.get(this.login(id.login).key), pr, id.login, at >= 0 && this.prList[at] === pr ? this.prShapes[at] : undefined);
     return series ? this.underPerson(verdict.ref, "pullRequest", id, series) : verdict;
   }
 
   // Automation found by behaviour under a person's identity: their token, on their behalf.
-  private readonly seriesCursors = new WeakMap<object, ListCursor>();
+  private readonly seriesCursors = new Map<object, ListCursor>();
   private underPerson(ref: string, type: ItemType, id: Identity, found: { toward: Evidence[]; against: Evidence[]; kind: string }): Verdict {
     const rule = found.toward[0]?.rule ?? "behaviour";
     // A series' lines are the same on each of its PRs: extend the list once per series.
@@ -583,7 +593,9 @@ export function classify(dataset: Dataset, config: Config = defaultConfig()): Ve
   const out: Verdict[] = [];
   // Automated PRs by repo and number: only their commits can inherit a verdict.
   const prs = new Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>>();
-  for (const pr of dataset.pullRequests) {
+  for (let i = 0; i < dataset.pullRequests.length; i++) {
+    const pr = dataset.pullRequests[i] as PullRequest;
+    classifier.prIndex = i;
     const verdict = classifier.pullRequest(pr);
     if (verdict.class === "automation") {
       let inRepo = prs.get(pr.repo);
@@ -593,6 +605,7 @@ export function classify(dataset: Dataset, config: Config = defaultConfig()): Ve
     out.push(verdict);
     for (let i = 0; i < pr.reviews.length; i++) out.push(classifier.review(pr, pr.reviews[i] as Review, i, verdict.ref));
   }
+  classifier.prIndex = -1;
   for (const commit of dataset.commits) {
     const pr = commit.pullRequest === null ? undefined : prs.get(commit.repo)?.get(commit.pullRequest);
     out.push(classifier.commit(commit, pr));

@@ -111,10 +111,17 @@ export function noreplyParts(email: string): { id: number | null; login: string 
 /** The known automation identity behind an email address (numeric noreply id or exact address), or undefined. */
 export function knownIdentity(email: string | null | undefined): KnownIdentity | undefined {
   if (!email) return undefined;
-  const parts = noreplyParts(email);
-  if (parts?.id != null) return BY_ID.get(parts.id);
-  return parts ? undefined : BY_ADDRESS.get(email.trim().toLowerCase());
+  // Addresses as git writes them are almost always lower case already: no copy on that path.
+  if (email.endsWith(NOREPLY_SUFFIX)) {
+    const id = noreplyParts(email)?.id;
+    return id == null ? undefined : BY_ID.get(id);
+  }
+  const exact = BY_ADDRESS.get(email);
+  if (exact || !HAS_UPPER_OR_SPACE.test(email)) return exact;
+  const lower = email.trim().toLowerCase();
+  return lower.endsWith(NOREPLY_SUFFIX) ? knownIdentity(lower) : BY_ADDRESS.get(lower);
 }
+const HAS_UPPER_OR_SPACE = /[A-Z\s]/;
 
 /** The known identity of an account id, e.g. 198982749 for the Copilot coding agent. */
 export function knownIdentityById(id: number): KnownIdentity | undefined {

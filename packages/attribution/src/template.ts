@@ -12,6 +12,10 @@ function isSpace(c: number): boolean {
 }
 
 // Characters that make a token a slot: digits and the punctuation of paths, versions, refs.
+// Characters that make a token a slot: digits and the punctuation of paths, refs, quotes.
+const SLOT_CHARS = new Uint8Array(128);
+for (const c of "0123456789/@#`\"_") SLOT_CHARS[c.charCodeAt(0)] = 1;
+
 // A full stop counts only inside a token (`file.md`, `1.2`), not ending a sentence.
 function isSlotAt(text: string, i: number, end: number): boolean {
   const c = text.charCodeAt(i);
@@ -19,7 +23,7 @@ function isSlotAt(text: string, i: number, end: number): boolean {
     const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
     return !(next === 32 || next === 10 || next === 9 || next === 13);
   }
-  return (c >= 48 && c <= 57) || c === 47 || c === 64 || c === 35 || c === 96 || c === 34 || c === 95;
+  return c < 128 && SLOT_CHARS[c] === 1;
 }
 
 /** Read every line, not just the first (bodies). */

@@ -83,11 +83,10 @@ const PACKS: RuleInput[] = [
     description: "Cloud agents that open PRs under the person who started them (Codex, Cursor, Devin, Jules): automation run as that person",
     on: ["pullRequest"],
     kind: "ai-agent",
+    // One body scan for the markers; Devin's needs its branch too.
     match: [
-      { body: "chatgpt\\.com/codex/tasks/task_" },
-      { body: "<!-- CURSOR_AGENT_PR_BODY_BEGIN -->" },
-      { body: "app\\.devin\\.ai/sessions/", branch: "^devin/" },
-      { body: "PR created automatically by Jules for task" },
+      { body: "chatgpt\\.com/codex/tasks/task_|<!-- CURSOR_AGENT_PR_BODY_BEGIN -->|PR created automatically by Jules for task" },
+      { branch: "^devin/", body: "app\\.devin\\.ai/sessions/" },
     ],
   },
   {
