@@ -31,40 +31,54 @@ export const WHOLE = 1;
 /** Treat `-`, `_` and `/` as spaces (branch names). */
 export const BRANCH = 2;
 
-/** A 32-bit hash of a line's shape (first line only, at most 200 characters), case-insensitive. */
+/** A 30-bit hash of a line's shape (first line only, at most 200 characters), case-insensitive. */
 export function shapeHash(text: string, mode = 0): number {
-  let h = 0x811c9dc5;
-  let token = 0x811c9dc5;
+  const whole = (mode & WHOLE) !== 0;
+  const branch = (mode & BRANCH) !== 0;
+  const end = text.length < 200 ? text.length : 200;
+  let h = 0x811c9dc5 | 0;
+  let token = 0;
   let inToken = false;
   let slot = false;
   let lastWasSlot = false;
-  const end = Math.min(text.length, 200);
-  for (let i = 0; i <= end; i++) {
-    let c = i < end ? text.charCodeAt(i) : 10;
-    if (c === 10 && i < end && mode & WHOLE) c = 32;
-    else if ((c === 45 || c === 95 || c === 47) && mode & BRANCH) c = 32;
-    if (c === 10 || isSpace(c)) {
+  let i = 0;
+  for (; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 10) {
+      if (!whole) break;
+      c = 32;
+    } else if (branch && (c === 45 || c === 95 || c === 47)) c = 32;
+    if (c === 32 || c === 9 || c === 13) {
       if (inToken) {
-        if (slot) {
-          if (!lastWasSlot) h = Math.imul(h ^ SLOT, 0x01000193);
-          lastWasSlot = true;
-        } else {
+        if (!slot) {
           h = Math.imul(h ^ token, 0x01000193);
           lastWasSlot = false;
+        } else if (!lastWasSlot) {
+          h = Math.imul(h ^ SLOT, 0x01000193);
+          lastWasSlot = true;
         }
         inToken = false;
       }
-      if (c === 10) break;
       continue;
     }
     if (!inToken) {
       inToken = true;
       slot = false;
-      token = 0x811c9dc5;
+      token = 0x811c9dc5 | 0;
     }
-    if (!slot && isSlotAt(text, i, end)) slot = true;
+    if (!slot) {
+      if (c === 46) {
+        // A full stop counts only inside a token (`file.md`, `1.2`), not ending a sentence.
+        const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+        slot = !(next === 32 || next === 10 || next === 9 || next === 13);
+      } else slot = c < 128 && SLOT_CHARS[c] === 1;
+    }
     // ASCII lower-casing is enough for a shape.
     token = Math.imul(token ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
+  if (inToken) {
+    if (!slot) h = Math.imul(h ^ token, 0x01000193);
+    else if (!lastWasSlot) h = Math.imul(h ^ SLOT, 0x01000193);
   }
   // 30 bits: a small integer to V8, so maps keyed by shapes allocate nothing.
   return h & 0x3fffffff;
