@@ -1,4 +1,5 @@
 import type { Actor, ActorType, Commit, GitActor, Issue, PullRequest, Review } from "@quantecon/attribution";
+import { gitOffset } from "./git-timestamp.js";
 
 const ACTOR_TYPES: readonly string[] = ["User", "Bot", "Organization", "Mannequin", "EnterpriseUserAccount"] satisfies ActorType[];
 import type { ActorNode, CommitNode, IssueNode, PullRequestNode, ReviewNode } from "./responses.js";
@@ -84,6 +85,9 @@ function gitActor(node: CommitNode["author"], actors: ActorRegistry): GitActor {
 /** A default-branch commit node as a dataset item; `pullRequest` is the merged PR of the same repo that brought it in. */
 export function toCommit(repo: string, node: CommitNode, actors: ActorRegistry): Commit {
   const merged = (node.associatedPullRequests?.nodes ?? []).filter((pr) => pr.merged && pr.repository.nameWithOwner === repo);
+  // GitActor.date is a GitTimestamp: the instant with git's own offset (authoredDate is UTC).
+  const authorOffset = gitOffset(node.author?.date);
+  const committerOffset = gitOffset(node.committer?.date);
   return {
     repo,
     oid: node.oid,
@@ -96,6 +100,8 @@ export function toCommit(repo: string, node: CommitNode, actors: ActorRegistry):
     parents: node.parents.totalCount,
     committedViaWeb: node.committedViaWeb,
     pullRequest: merged.length === 0 ? null : Math.min(...merged.map((pr) => pr.number)),
+    ...(authorOffset ? { authorOffset } : {}),
+    ...(committerOffset ? { committerOffset } : {}),
   };
 }
 

@@ -25,7 +25,7 @@ const FRAGMENTS = {
   author { ...ActorFields }
   labels(first: 100) { totalCount nodes { name } }
 }`,
-  GitActorFields: "fragment GitActorFields on GitActor { name email user { login name } }",
+  GitActorFields: "fragment GitActorFields on GitActor { name email date user { login name } }",
   CommitFields: `fragment CommitFields on Commit {
   oid url message authoredDate committedDate committedViaWeb
   author { ...GitActorFields }

@@ -95,7 +95,7 @@ export interface SearchPage<N> {
 export const SearchPullRequestsShape = searchPage(PullRequestShape);
 export const SearchIssuesShape = searchPage(IssueShape);
 
-const gitActor = z.object({ name: z.string().nullable(), email: z.string().nullable(), user: z.object({ login: z.string(), name: z.string().nullable() }).nullable() });
+const gitActor = z.object({ name: z.string().nullable(), email: z.string().nullable(), date: z.string().nullable().optional(), user: z.object({ login: z.string(), name: z.string().nullable() }).nullable() });
 
 export const CommitShape = z.object({
   oid: z.string(),

@@ -1,5 +1,6 @@
 import type { Commit, GitActor } from "@quantecon/attribution";
 import { paginate, type PageArgs } from "../connection.js";
+import { gitTimestamp } from "../git-timestamp.js";
 import type { ResolverMap } from "../context.js";
 import type { RepoEntry } from "../world.js";
 import { userNode } from "./actor.js";
@@ -15,7 +16,7 @@ export interface CommitNode {
 
 interface GitActorNode {
   actor: GitActor;
-  date: string;
+  date: string | null;
 }
 
 type HistoryArgs = PageArgs & { since?: string | null; until?: string | null };
@@ -32,8 +33,9 @@ export const commitResolvers: ResolverMap = {
     committedViaWeb: commitField("committedViaWeb"),
     authoredDate: commitField("authoredAt"),
     committedDate: commitField("committedAt"),
-    author: (s: CommitNode): GitActorNode | null => (s.rec ? { actor: s.rec.author, date: s.rec.authoredAt } : null),
-    committer: (s: CommitNode): GitActorNode | null => (s.rec ? { actor: s.rec.committer, date: s.rec.committedAt } : null),
+    // GitActor.date is a GitTimestamp: git's own offset kept (authoredDate/committedDate stay UTC).
+    author: (s: CommitNode): GitActorNode | null => (s.rec ? { actor: s.rec.author, date: gitTimestamp(s.rec.authoredAt, s.rec.authorOffset) } : null),
+    committer: (s: CommitNode): GitActorNode | null => (s.rec ? { actor: s.rec.committer, date: gitTimestamp(s.rec.committedAt, s.rec.committerOffset) } : null),
     // The world keeps only the parent count; parents themselves are never read.
     parents: (s: CommitNode, args: PageArgs) => paginate([], args, "parents", { totalCount: s.rec?.parents ?? 0 }),
     associatedPullRequests: (s: CommitNode, args: PageArgs, context) => {
