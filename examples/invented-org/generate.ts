@@ -210,8 +210,8 @@ export function generateInventedOrg(seed = 20260501): InventedOrg {
   const felix = people[11] as Person;
   for (const [i, version] of ["0.9.0", "0.9.1", "0.10.0"].entries()) {
     const at = MONTH + (6 + 9 * i) * DAY + (13 * 60 + 4) * MIN + r.int(0, 50) * 1000;
-    addCommit("nimbus-labs/sdk-js", `chore: release v${version}`, git(felix), at, { authorOffset: "+00:00", committerOffset: "+00:00" }, auto("personal-token", "behaviour", "runner-release/bump"));
-    addCommit("nimbus-labs/sdk-js", "chore: update package-lock.json", git(felix), at + 9000, { authorOffset: "+00:00", committerOffset: "+00:00" }, auto("personal-token", "behaviour", "runner-release/lockfile"));
+    addCommit("nimbus-labs/sdk-js", `chore: release v${version}`, git(felix), at, { authorOffset: "+00:00", committerOffset: "+00:00" }, auto("github-actions", "behaviour", "runner-release/bump"));
+    addCommit("nimbus-labs/sdk-js", "chore: update package-lock.json", git(felix), at + 9000, { authorOffset: "+00:00", committerOffset: "+00:00" }, auto("github-actions", "behaviour", "runner-release/lockfile"));
   }
 
   const actors: Dataset["actors"] = [

@@ -177,10 +177,10 @@ export function judgeIdentity(profile: Profile | undefined, strongIdentity: bool
     return { automation: strongIdentity, toward, against };
   }
   const repeated = profile.repeated();
-  if (n >= 3 && repeated / n >= 0.6) toward.push(ev("behaviour/templated", "behaviour", `${repeated} of ${n} titles and messages repeat a template with changing slots`));
+  if ((n >= 3 && repeated / n >= 0.6) || (n === 2 && repeated === 2)) toward.push(ev("behaviour/templated", "behaviour", `${repeated} of ${n} titles and messages repeat a template with changing slots`));
   if (profile.lexicon / n >= 0.6) toward.push(ev("behaviour/automation-lines", "behaviour", `${profile.lexicon} of ${n} titles and messages read like automation (bumps, releases, syncs, CI-skip pushes)`));
   const zero = profile.offsets.get(RUNNER_OFFSET) ?? 0;
-  if (profile.offsetTotal >= 3 && zero === profile.offsetTotal) toward.push(ev("behaviour/runner-offset", "offset", `all ${zero} commits at +00:00, a CI runner's offset`));
+  if (profile.offsetTotal >= 2 && zero === profile.offsetTotal) toward.push(ev("behaviour/runner-offset", "offset", `all ${zero} commits at +00:00, a CI runner's offset`));
   const variety = profile.shapes.size / n;
   if (n >= 4 && variety >= 0.7 && profile.lexicon / n < 0.5) against.push(ev("person/varied-work", "behaviour", `${n} items in ${profile.shapes.size} different shapes: varied hand-written work`));
   const local = profile.localOffset();
@@ -188,22 +188,39 @@ export function judgeIdentity(profile: Profile | undefined, strongIdentity: bool
   return { automation: toward.length > 0 && toward.length > against.length, toward, against };
 }
 
-/** Evidence that a runner-offset commit under a person's identity is a workflow's, or undefined. */
+/**
+ * Evidence that a runner-offset commit under a person's identity is a workflow's, or undefined.
+ * The +00:00 offset alone proves nothing (people live there too): two more signs must agree
+ * among a usual local offset of the person's own, an automation line (a bare version, a bump,
+ * a lock file), a twin commit seconds apart, a workflow-written identity (`login
+ * <login@users.noreply.github.com>`, no id) and a message shape the runner commits repeat.
+ */
 export function judgeRunnerCommit(profile: Profile | undefined, commit: Commit, who: string): { toward: Evidence[]; against: Evidence[]; kind: string } | undefined {
   if (!profile || commit.authorOffset !== RUNNER_OFFSET || commit.committedViaWeb || commit.parents > 1) return undefined;
+  const toward: Evidence[] = [];
   const local = profile.localOffset();
   const zero = profile.offsets.get(RUNNER_OFFSET) ?? 0;
-  // The person must have a usual offset of their own, seen more often than the runner's.
-  if (!local || local.others < 3 || local.others <= zero) return undefined;
-  const shape = shapeHash(commit.message);
-  const sameShape = profile.zeroShapes.get(shape) ?? 0;
-  const paired = profile.hasPartner(Date.parse(commit.authoredAt));
-  if (sameShape < 2 && !paired) return undefined;
-  const toward = [ev("behaviour/runner-offset", "offset", `committed at +00:00, a CI runner's offset, while ${who} commits by hand at ${local.offset} (${local.others} of ${profile.offsetTotal} commits)`)];
+  if (local && local.others >= 3 && local.others > zero) {
+    toward.push(ev("behaviour/runner-offset", "offset", `committed at +00:00, a CI runner's offset, while ${who} commits by hand at ${local.offset} (${local.others} of ${profile.offsetTotal} commits)`));
+  }
+  if (readsLikeAutomation(commit.message)) toward.push(ev("behaviour/automation-lines", "message", `the message reads like a release or dependency tool's ("${shapeOf(commit.message)}")`));
+  const sameShape = profile.zeroShapes.get(shapeHash(commit.message)) ?? 0;
   if (sameShape >= 2) toward.push(ev("behaviour/templated", "message", `${sameShape} commits at +00:00 share the message shape "${shapeOf(commit.message)}"`));
-  if (paired) toward.push(ev("behaviour/cadence", "cadence", `another +00:00 commit by the same identity within ${PAIR_SECONDS} seconds`));
+  if (profile.hasPartner(Date.parse(commit.authoredAt))) toward.push(ev("behaviour/cadence", "cadence", `another +00:00 commit by the same identity within ${PAIR_SECONDS} seconds`));
+  if (workflowIdentity(commit.author)) toward.push(ev("behaviour/workflow-identity", "git-identity", `git identity "${commit.author.name} <${commit.author.email}>" is the login and its id-less noreply address, as workflows write it`));
+  if (toward.length < 2) return undefined;
+  toward.unshift(ev("behaviour/runner-offset", "offset", "committed at +00:00, the offset of a CI runner"));
   const against = [ev("person/own-identity", "git-identity", `the git identity is ${who}'s own`)];
   return { toward, against, kind: kindFromText(commit.message) };
+}
+
+// `maint-k <maint-k@users.noreply.github.com>`: `${GITHUB_ACTOR}` twice, as release workflows
+// and commit actions set it; a person's own noreply address carries their numeric id.
+function workflowIdentity(author: Commit["author"]): boolean {
+  const { name, email } = author;
+  if (!name || !email) return false;
+  const suffix = "@users.noreply.github.com";
+  return email.length === name.length + suffix.length && email.toLowerCase() === `${name.toLowerCase()}${suffix}`;
 }
 
 /** A series of PRs behaviour found: one object per series, so its lines are built once. */

@@ -2,6 +2,7 @@ import { classifyActor, loginPattern } from "./actor.js";
 import { aiAssistance, trailerAddress } from "./ai-assist.js";
 import { Aliases } from "./aliases.js";
 import { identityWords, judgeIdentity, judgeRunnerCommit, judgeSeries, Profile } from "./behaviour.js";
+import { kindFromText, readsLikeAutomation, shapeHash, shapeOf } from "./template.js";
 import { knownIdentity, noreplyParts, type KnownIdentity } from "./identities.js";
 import { defaultConfig, type Channel, type Config, type ItemType, type Rule } from "./config.js";
 import type { Commit, Dataset, Issue, PullRequest, Review } from "./dataset.js";
@@ -123,6 +124,10 @@ export class Classifier {
       if (this.needsText(info, issue.author)) this.profile(info.key).text(issue.repo, issue.title);
     }
     for (const commit of dataset.commits ?? []) {
+      // A person's commit written by an automation committer (a format or commit action).
+      if (!commit.committedViaWeb && commit.committer.email !== commit.author.email && this.committerBot(commit.committer)) {
+        this.profile(`\u0001${commit.committer.email?.toLowerCase() ?? ""}`).text(commit.repo, commit.message);
+      }
       const { login, name, email } = commit.author;
       if (login) {
         const info = this.login(login);
@@ -139,6 +144,26 @@ export class Classifier {
     let profile = this.profiles.get(key);
     if (!profile) this.profiles.set(key, (profile = new Profile()));
     return profile;
+  }
+
+  // An automation committer: a known app's address, or a git identity whose words name automation.
+  private readonly committerBots = new Map<string, { line: Evidence; channel: Channel } | null>();
+  private committerBot(committer: Commit["committer"]): { line: Evidence; channel: Channel } | null {
+    const email = committer.email;
+    if (!email) return null;
+    let found = this.committerBots.get(email);
+    if (found === undefined) {
+      const known = knownIdentity(email);
+      const words = known ? [] : identityWords(committer.name, email);
+      const who = `"${committer.name ?? ""} <${email}>"`;
+      found = known && known.degree === "app"
+        ? { line: this.interner.evidence("behaviour/automation-committer", "committer", `committed by ${who}, ${known.product}`), channel: known.channel }
+        : words.length > 0 && normalizeLogin(committer.login ?? "") !== "web-flow"
+          ? { line: this.interner.evidence("behaviour/automation-committer", "committer", `committed by ${who}, an identity that names automation (${words.join(", ")})`), channel: "machine-account" }
+          : null;
+      this.committerBots.set(email, found);
+    }
+    return found;
   }
 
   // Whether an account's login or display name names automation, so its behaviour must be read.
@@ -476,7 +501,7 @@ export class Classifier {
 
   // Automation found by behaviour under a person's identity: their token, on their behalf.
   private readonly seriesCursors = new Map<object, ListCursor>();
-  private underPerson(ref: string, type: ItemType, id: Identity, found: { toward: Evidence[]; against: Evidence[]; kind: string }): Verdict {
+  private underPerson(ref: string, type: ItemType, id: Identity, found: { toward: Evidence[]; against: Evidence[]; kind: string }, channel: Channel = "personal-token"): Verdict {
     const rule = found.toward[0]?.rule ?? "behaviour";
     // A series' lines are the same on each of its PRs: extend the list once per series.
     let at = this.seriesCursors.get(found);
@@ -485,10 +510,10 @@ export class Classifier {
       at = id.cursor;
       for (const line of found.against) at = intern.extend(at, intern.evidence(line.rule, line.signal, line.detail));
       for (const line of found.toward) at = intern.extend(at, intern.evidence(line.rule, line.signal, line.detail));
-      at = intern.extend(at, this.tokenLine(id, rule));
+      if (channel === "personal-token") at = intern.extend(at, this.tokenLine(id, rule));
       this.seriesCursors.set(found, at);
     }
-    return this.verdict(ref, type, "automation", "personal-token", found.kind, id.actor, id.login, at, rule);
+    return this.verdict(ref, type, "automation", channel, found.kind, id.actor, id.login, at, rule);
   }
 
   // The person an AI agent's commit worked for, where the commit says: a person co-author
@@ -565,7 +590,20 @@ export class Classifier {
       // A workflow committing under a person's git identity: runner offset and machine cadence.
       const profile = this.profiles.get(id.login ? this.login(id.login).key : `\u0000${commit.author.name ?? ""}\u0000${commit.author.email ?? ""}`);
       const found = judgeRunnerCommit(profile, commit, id.login ?? id.actor);
-      if (found) own = this.underPerson(own.ref, "commit", id, found);
+      // A runner pushed it: the workflow's work, started by the person whose identity it wears.
+      if (found) own = this.underPerson(own.ref, "commit", id, found, "github-actions");
+    }
+    if (!match && own.class === "human" && !commit.committedViaWeb && commit.committer.email !== commit.author.email) {
+      const bot = this.committerBot(commit.committer);
+      if (bot) {
+        // The committer alone may have rebased a person's work: its messages must read like automation too.
+        const profile = this.profiles.get(`\u0001${commit.committer.email?.toLowerCase() ?? ""}`);
+        const repeated = profile?.shapes.get(shapeHash(commit.message)) ?? 0;
+        if (repeated >= 2 || readsLikeAutomation(commit.message)) {
+          const line = this.interner.evidence("behaviour/automation-committer", "message", repeated >= 2 ? `${repeated} commits by this committer share the message shape "${shapeOf(commit.message)}"` : "the message reads like automation");
+          own = this.underPerson(own.ref, "commit", id, { toward: [bot.line, line], against: [{ rule: "person/own-identity", signal: "git-identity", detail: `authored as ${id.login ?? id.actor}` }], kind: kindFromText(commit.message) }, bot.channel);
+        }
+      }
     }
     if (!pr || pr.verdict.class !== "automation") return own;
     if (own.class === "automation") {

@@ -81,6 +81,8 @@ const BY_ADDRESS = new Map<string, KnownIdentity>([
   ["noreply@openai.com", asPerson("Codex", "Codex")],
   ["action@github.com", app("GitHub Actions", "github-actions", "ci", "github-actions")],
   ["github-actions@github.com", app("GitHub Actions", "github-actions", "ci", "github-actions")],
+  // `GitHub Actions <actions@github.com>`: the identity workflows set by hand (claude-code-action's releases, many others).
+  ["actions@github.com", app("GitHub Actions", "github-actions", "ci", "github-actions")],
   ["bot@renovateapp.com", app("Renovate", "renovate", "dependency-update")],
   ["semantic-release-bot@martynus.net", app("semantic-release", "semantic-release-bot", "release", "machine-account")],
   ["imgbothelp@gmail.com", app("ImgBot", "imgbot", "other")],

@@ -187,7 +187,8 @@ describe("automation under a person's identity, known only by behaviour", () => 
 
   it("takes the runner's bump and lock-file commits as automation under the maintainer", () => {
     const release = v.slice(hand.length, hand.length + 4);
-    for (const x of release) expect(brief(x)).toEqual({ class: "automation", channel: "personal-token", kind: "release", actor: "kmaint", onBehalfOf: "kmaint" });
+    // A runner pushed them: the workflow's work (github-actions), started by the maintainer.
+    for (const x of release) expect(brief(x)).toEqual({ class: "automation", channel: "github-actions", kind: "release", actor: "kmaint", onBehalfOf: "kmaint" });
     const sides = release[0]?.evidence.map((e) => evidenceSide(e)) ?? [];
     expect(sides).toContain("automation");
     expect(sides).toContain("person");

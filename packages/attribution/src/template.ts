@@ -106,8 +106,11 @@ const AUTOMATION_OPENINGS = [
   "auto publishing", "auto-publish", "sync ", "synchronize", "nightly", "weekly ", "daily ", "scheduled ", "regenerate", "deploy",
   "deploying ", "publish ", "update submodule", "[bot]", "[automated]", "[auto]", "[create-pull-request]", "[ci skip]", "[skip ci]",
   "update lock", "update lockfile", "lock file maintenance", "update changelog", "update version", "set version", "prepare release",
+  "re-rendered with", "mnt: re-rendered", "rerender", "changelog for v", "[bot-automerge]",
 ];
 const AUTOMATION_INSIDE = ["[ci skip]", "[skip ci]", "***no_ci***", "[bot]", "automated change", "automatically generated", "migration"];
+
+const VERSION_ONLY = /^v?\d+\.\d+(\.\d+)?([-+.][0-9a-z.]+)?$/;
 
 /** Whether a first line reads like automation (a weak signal: people write "Release 1.2" too). */
 export function readsLikeAutomation(text: string): boolean {
@@ -120,6 +123,8 @@ export function readsLikeAutomation(text: string): boolean {
   while (start < line.length && line.charCodeAt(start) === 32) start++;
   const from = start === 0 ? line : line.slice(start);
   for (const opening of AUTOMATION_OPENINGS) if (from.startsWith(opening)) return true;
+  // A bare version (`9.3.0`, `v10.2.0`) is what `npm version` and release tools write.
+  if (VERSION_ONLY.test(from.trim())) return true;
   let inside = 0;
   for (const word of AUTOMATION_INSIDE) if (line.includes(word)) inside++;
   // "migration" alone is a person's word; with a CI-skip marker it is a bot's.
@@ -130,8 +135,8 @@ export function readsLikeAutomation(text: string): boolean {
 export function kindFromText(text: string): string {
   const line = text.slice(0, 120).toLowerCase();
   if (/^\W*(bump |chore\(deps|build\(deps|update dependenc|lock file maintenance)/.test(line)) return "dependency-update";
-  if (/(release|version|changelog|lock ?file|package-lock|pnpm-lock|yarn\.lock|cargo\.lock|poetry\.lock)/.test(line)) return "release";
-  if (/(deploy|publish)/.test(line)) return "ci";
+  if (/(release|version|changelog|lock ?file|package-lock|pnpm-lock|yarn\.lock|cargo\.lock|poetry\.lock)/.test(line) || VERSION_ONLY.test(line.split("\n")[0]?.trim() ?? "")) return "release";
+  if (/(deploy|publish|^\[ci\]|format|lint|prettier|pre-commit)/.test(line)) return "ci";
   if (/(sync|synchroni)/.test(line)) return "content-sync";
   return "other";
 }
