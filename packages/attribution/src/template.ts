@@ -7,9 +7,6 @@
 
 const SLOT = 0x2a; // "*"
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13;
-}
 
 // Characters that make a token a slot: digits and the punctuation of paths, versions, refs.
 // Characters that make a token a slot: digits and the punctuation of paths, refs, quotes.
