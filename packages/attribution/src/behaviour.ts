@@ -37,6 +37,7 @@ export class Profile {
   /** Runner-offset commits: their shapes and times, for pairs seconds apart. */
   readonly zeroShapes = new Map<number, number>();
   readonly zeroTimes: number[] = [];
+  private readonly zeroSeen = new Set<string>();
   private sortedZero = false;
   readonly prGroups = new Map<number, PrGroup>();
 
@@ -73,6 +74,9 @@ export class Profile {
     this.offsetTotal++;
     this.offsets.set(offset, (this.offsets.get(offset) ?? 0) + 1);
     if (offset === RUNNER_OFFSET) {
+      // A rebase or cherry-pick copies a commit with its author time: one commit, not two.
+      if (this.zeroSeen.has(commit.authoredAt)) return;
+      this.zeroSeen.add(commit.authoredAt);
       this.zeroShapes.set(shape, (this.zeroShapes.get(shape) ?? 0) + 1);
       this.zeroTimes.push(Date.parse(commit.authoredAt));
     }
@@ -129,12 +133,12 @@ export class Profile {
     // times[lo] is the first at or after `at`; the instant itself is one of them.
     const before = lo > 0 ? (times[lo - 1] as number) : -Infinity;
     let after = Infinity;
+    // Copies share the instant and were counted once: the nearest other instant decides.
     for (let i = lo; i < times.length; i++) {
       if ((times[i] as number) !== at) {
         after = times[i] as number;
         break;
       }
-      if (i > lo) return true; // two commits in the same second
     }
     return at - before <= PAIR_SECONDS * 1000 || after - at <= PAIR_SECONDS * 1000;
   }
@@ -197,6 +201,8 @@ export function judgeIdentity(profile: Profile | undefined, strongIdentity: bool
  */
 export function judgeRunnerCommit(profile: Profile | undefined, commit: Commit, who: string): { toward: Evidence[]; against: Evidence[]; kind: string } | undefined {
   if (!profile || commit.authorOffset !== RUNNER_OFFSET || commit.committedViaWeb || commit.parents > 1) return undefined;
+  // Committed by someone else (a rebase, a cherry-pick, `git am`): a person applied it, no runner.
+  if (commit.committer.email?.toLowerCase() !== commit.author.email?.toLowerCase() && !workflowCommitter(commit.committer)) return undefined;
   const toward: Evidence[] = [];
   const local = profile.localOffset();
   const zero = profile.offsets.get(RUNNER_OFFSET) ?? 0;
@@ -212,6 +218,12 @@ export function judgeRunnerCommit(profile: Profile | undefined, commit: Commit, 
   toward.unshift(ev("behaviour/runner-offset", "offset", "committed at +00:00, the offset of a CI runner"));
   const against = [ev("person/own-identity", "git-identity", `the git identity is ${who}'s own`)];
   return { toward, against, kind: kindFromText(commit.message) };
+}
+
+// A committer a workflow sets: the github-actions identities, or any that names automation.
+function workflowCommitter(committer: Commit["committer"]): boolean {
+  const email = committer.email?.toLowerCase() ?? "";
+  return email.startsWith("41898282+") || email === "action@github.com" || email === "actions@github.com" || identityWords(committer.name, committer.email).length > 0;
 }
 
 // `maint-k <maint-k@users.noreply.github.com>`: `${GITHUB_ACTOR}` twice, as release workflows
