@@ -156,8 +156,8 @@ export class Classifier {
       const known = knownIdentity(email);
       const words = known ? [] : identityWords(committer.name, email);
       // A glued `bot` (`fredkbot`, `astrobot-houston`) names automation in a committer's name or address too.
-      const local = email.slice(0, Math.max(0, email.indexOf("@"))).split("+")[0] ?? "";
-      for (const part of [committer.name ?? "", local]) if (!known && words.length === 0 && part && !part.includes(" ") && loginPattern(part)) words.push(part);
+      const local = email.slice(0, Math.max(0, email.indexOf("@"))).split("+");
+      for (const part of [committer.name ?? "", ...local]) if (!known && words.length === 0 && part && !part.includes(" ") && loginPattern(part)) words.push(part);
       const who = `"${committer.name ?? ""} <${email}>"`;
       found = known && known.degree === "app"
         ? { line: this.interner.evidence("behaviour/automation-committer", "committer", `committed by ${who}, ${known.product}`), channel: known.channel }

@@ -235,3 +235,32 @@ describe("co-author trailers are read in linear time", () => {
     expect(v[0]?.class).toBe("human");
   });
 });
+
+describe("precision on shapes seen in real histories", () => {
+  it("keeps a UK maintainer's rebased copies human: copies are one commit, and a person applied them", () => {
+    const matt: Who = { login: null, name: "Matt H", email: "matt@example.org" };
+    const sam: Who = { login: null, name: "Sam M", email: "sam@example.org" };
+    const v = [...run(dataset({
+      commits: [
+        commit(R, "update docs", matt, day(26, 11, 54, 6), { committer: sam, authorOffset: "+00:00", committedAt: day(26, 15, 7, 38) }),
+        commit(R, "update docs", matt, day(26, 11, 54, 6), { committer: sam, authorOffset: "+00:00", committedAt: day(26, 15, 9, 1) }),
+        commit(R, "Tidy the generator", matt, day(27, 10), { authorOffset: "+00:00" }),
+      ],
+    })).values()];
+    expect(v.map((x) => x.class)).toEqual(["human", "human", "human"]);
+  });
+
+  it("takes `[ci] format` pushed by a glued-bot committer under a person's address as automation", () => {
+    const bot: Who = { login: null, name: "fredkbot", email: "fred+astrobot@example.build" };
+    const person: Who = { login: "delu", name: "Felix S", email: "delu@users.noreply.github.com" };
+    const v = [...run(dataset({
+      actors: [{ login: "delu", type: "User", name: "Felix S" }],
+      commits: [
+        commit(R, "[ci] format", person, day(3, 7), { committer: bot, authorOffset: "+00:00" }),
+        commit(R, "[ci] format", person, day(4, 9), { committer: bot, authorOffset: "+00:00" }),
+        commit(R, "Explain sidebar groups", person, day(5, 9), { authorOffset: "+02:00" }),
+      ],
+    })).values()];
+    expect(v.map((x) => [x.class, x.channel])).toEqual([["automation", "machine-account"], ["automation", "machine-account"], ["human", "human"]]);
+  });
+});
