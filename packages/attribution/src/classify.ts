@@ -54,6 +54,7 @@ interface Identity {
   agent?: KnownIdentity["degree"];
 }
 
+const GLUED_BOT = /bot\d*$|bot[-_.+]|[-_.+]bot/i;
 const GITHUB_NOREPLY_BOT = /^\d+\+(.+)\[bot\]@users\.noreply\.github\.com$/i;
 
 const NONE: readonly Evidence[] = Object.freeze([]);
@@ -156,8 +157,9 @@ export class Classifier {
       const known = knownIdentity(email);
       const words = known ? [] : identityWords(committer.name, email);
       // A glued `bot` (`fredkbot`, `astrobot-houston`) names automation in a committer's name or address too.
-      const local = email.slice(0, Math.max(0, email.indexOf("@"))).split("+");
-      for (const part of [committer.name ?? "", ...local]) if (!known && words.length === 0 && part && !part.includes(" ") && loginPattern(part)) words.push(part);
+      // The message must agree as well (see `commit`), so a `bot` ending is enough here.
+      const local = email.slice(0, Math.max(0, email.indexOf("@")));
+      for (const part of [committer.name ?? "", local]) if (!known && words.length === 0 && GLUED_BOT.test(part)) words.push(part);
       const who = `"${committer.name ?? ""} <${email}>"`;
       found = known && known.degree === "app"
         ? { line: this.interner.evidence("behaviour/automation-committer", "committer", `committed by ${who}, ${known.product}`), channel: known.channel }
