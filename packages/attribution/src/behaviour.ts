@@ -40,6 +40,8 @@ export class Profile {
   private readonly zeroSeen = new Set<string>();
   private sortedZero = false;
   readonly prGroups = new Map<number, PrGroup>();
+  /** Whether any of its PRs was grouped (a series is possible at all). */
+  hasGroups = false;
 
   /** Adds a title or message line to the identity's text features. */
   text(repo: string, text: string, shape = shapeHash(text)): number {
@@ -58,6 +60,7 @@ export class Profile {
     if (full) this.text(pr.repo, pr.title, shape);
     let group = this.prGroups.get(shape);
     if (!group) this.prGroups.set(shape, (group = { prs: [], minutes: [] }));
+    this.hasGroups = true;
     group.prs.push(pr);
     group.minutes.push(minuteOfDay(pr.createdAt));
     return shape;
@@ -246,7 +249,7 @@ export interface Series {
 export function judgeSeries(profile: Profile | undefined, pr: PullRequest, who: string, shape = shapeHash(pr.title)): Series | undefined {
   const series = profile?.seriesOf(shape, who);
   // GitHub's web editor names branches `<login>-patch-N`: a person's edits, however alike.
-  return series && !WEB_EDIT_BRANCH.test(pr.headRef) ? series : undefined;
+  return series && !(pr.headRef.includes("patch-") && WEB_EDIT_BRANCH.test(pr.headRef)) ? series : undefined;
 }
 
 const top = <K>(counts: Map<K, number>, skip?: K) => {

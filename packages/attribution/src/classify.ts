@@ -50,6 +50,8 @@ interface Identity {
   tokenLines: Map<string, Evidence>;
   /** The kind built-in identity knowledge gives it (an AI agent's `ai-agent`). */
   kind?: string;
+  /** The identity's behaviour in the dataset, when it has any. */
+  profile?: Profile;
   /** Known AI identity: an agent's own, or one that runs in a person's session. */
   agent?: KnownIdentity["degree"];
 }
@@ -267,7 +269,10 @@ export class Classifier {
       return this.ghost;
     }
     const info = this.login(login);
-    info.identity ??= this.identity(login, login, this.account(login));
+    if (!info.identity) {
+      info.identity = this.identity(login, login, this.account(login));
+      info.identity.profile = this.profiles.get(info.key);
+    }
     return info.identity;
   }
 
@@ -496,12 +501,14 @@ export class Classifier {
     subject.body = pr.body;
     subject.labels = pr.labels;
     const match = this.firstMatch(subject, id.cursor);
-    const verdict = this.decide(itemRef(pr.repo, pr.number), "pullRequest", id, subject, this.assisted(NONE_LOGINS, pr.body), pr.assignees, match);
-    if (match || verdict.class !== "human" || id.login === null) return verdict;
-    // A periodic templated series under a person's account: behaviour alone, both sides shown.
-    const at = this.prIndex;
-    const series = judgeSeries(this.profiles.get(this.login(id.login).key), pr, id.login, at >= 0 && this.prList[at] === pr ? this.prShapes[at] : undefined);
-    return series ? this.underPerson(verdict.ref, "pullRequest", id, series) : verdict;
+    const ref = itemRef(pr.repo, pr.number);
+    if (!match && id.profile?.hasGroups && id.verdict.class === "human" && id.login !== null) {
+      // A periodic templated series under a person's account: behaviour alone, both sides shown.
+      const at = this.prIndex;
+      const series = judgeSeries(id.profile, pr, id.login, at >= 0 && this.prList[at] === pr ? this.prShapes[at] : undefined);
+      if (series) return this.underPerson(ref, "pullRequest", id, series);
+    }
+    return this.decide(ref, "pullRequest", id, subject, this.assisted(NONE_LOGINS, pr.body), pr.assignees, match);
   }
 
   // Automation found by behaviour under a person's identity: their token, on their behalf.
