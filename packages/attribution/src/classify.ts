@@ -26,7 +26,7 @@ interface LoginInfo {
   type: string | undefined;
   identity: Identity | undefined;
   /** Whether its login or name names automation (then its behaviour is read in full). */
-  needsText?: boolean;
+  needsText: boolean | undefined;
 }
 
 interface Decision {
@@ -49,11 +49,11 @@ interface Identity {
   cursor: ListCursor;
   tokenLines: Map<string, Evidence>;
   /** The kind built-in identity knowledge gives it (an AI agent's `ai-agent`). */
-  kind?: string;
+  kind: string | undefined;
   /** The identity's behaviour in the dataset, when it has any. */
-  profile?: Profile;
+  profile: Profile | undefined;
   /** Known AI identity: an agent's own, or one that runs in a person's session. */
-  agent?: KnownIdentity["degree"];
+  agent: KnownIdentity["degree"] | undefined;
 }
 
 const GLUED_BOT = /bot\d*$|bot[-_.+]|[-_.+]bot/i;
@@ -212,7 +212,8 @@ export class Classifier {
     let info = this.keys.get(login);
     if (info === undefined) {
       const key = normalizeLogin(login);
-      info = { key, type: this.actorTypes.get(key)?.type, identity: undefined };
+      // Every field from the start: one object shape keeps the per-item lookups monomorphic.
+      info = { key, type: this.actorTypes.get(key)?.type, identity: undefined, needsText: undefined };
       this.keys.set(login, info);
     }
     return info;
@@ -259,7 +260,7 @@ export class Classifier {
 
   private identity(actor: string, login: string | null, verdict: ActorVerdict): Identity {
     const shared = this.shared(verdict);
-    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map() };
+    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map(), kind: undefined, profile: undefined, agent: undefined };
   }
 
   private ghost: Identity | undefined;
@@ -281,7 +282,8 @@ export class Classifier {
   // may type the Copilot agent's `Copilot` login as a User, its address says what it is.
   private commitIdentity(commit: Commit): Identity {
     const { login, name, email } = commit.author;
-    const known = knownIdentity(email);
+    // A linked login can only be overruled by an id in a noreply address (Copilot's User-typed login).
+    const known = login && !email?.endsWith("@users.noreply.github.com") ? undefined : knownIdentity(email);
     if (login && !known) return this.loginIdentity(login);
     const key = `${login ?? ""}\u0000${name ?? ""}\u0000${email ?? ""}`;
     let cached = this.unlinked.get(key);

@@ -80,12 +80,13 @@ const PACKS: RuleInput[] = [
   },
   {
     id: "builtin/ai-agent-as-person",
-    description: "Cloud agents that open PRs under the person who started them (Codex, Cursor, Devin, Jules): automation run as that person",
+    description: "Cloud agents that open PRs under the person who started them (Codex, Cursor, Devin): automation run as that person",
     on: ["pullRequest"],
     kind: "ai-agent",
-    // One body scan for the markers; Devin's needs its branch too.
+    // Each tool's branch first (a cheap test), then its body marker.
     match: [
-      { body: "chatgpt\\.com/codex/tasks/task_|<!-- CURSOR_AGENT_PR_BODY_BEGIN -->|PR created automatically by Jules for task" },
+      { branch: "^codex/", body: "chatgpt\\.com/codex/tasks/task_" },
+      { branch: "^cursor/", body: "<!-- CURSOR_AGENT_PR_BODY_BEGIN -->" },
       { branch: "^devin/", body: "app\\.devin\\.ai/sessions/" },
     ],
   },
