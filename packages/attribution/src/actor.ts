@@ -35,6 +35,7 @@ const GIVEN_NAMES = new Set(
 );
 // Surnames that end in "bot"/"bott", read before the glued suffix (`sebtalbot`, `labbott`).
 const SURNAME_ENDINGS = /(?:talbot|abbot|abbott|cabot|turbot|bott)$/;
+const PERSONA = /^(?:the|my|mr|mrs|miss|little|iam)[-_.]?[a-z]*bot/;
 const BOT_WORD = /(?:^|[^a-z])(?:bot|robot|automation|ci|service|services)(?:$|[^a-z])/i;
 
 const ev = (rule: string, signal: string, detail: string): Evidence => ({ rule, signal, detail });
@@ -83,21 +84,30 @@ function splitSegments(login: string): string[] {
 /** How a login looks, from the strongest pattern to the weakest; undefined when it looks like a person's. */
 export function loginPattern(rawLogin: string): { strength: "strong" | "weak"; detail: string } | undefined {
   const login = normalizeLogin(rawLogin);
+  // A persona handle: `the-robot`, `mr-robot-ops`, `iamthebot`, `littlemissbot`.
+  if (PERSONA.test(login)) return undefined;
   const segments = splitSegments(login);
-  const segment = segments.find((s) => AUTOMATION_SEGMENTS.has(s));
+  const parts = login.split(/[-_.]+/).filter(Boolean);
+  // `brian-bot`, `julien-lebot`: a given name, then `bot`: a person's handle.
+  if (parts.length === 2 && GIVEN_NAMES.has(parts[0] as string) && /^(?:le)?bot$/.test(parts[1] as string)) return undefined;
+  // A `robot` cut off only by digits (`l3robot`, `robot9706`) is glued, as a persona is.
+  const segment = segments.find((s) => AUTOMATION_SEGMENTS.has(s) && !(s === "robot" && !parts.includes("robot")));
   if (segment) return { strength: "strong", detail: `login segment "${segment}" names automation` };
+  if (parts.slice(1).some((p) => /^robo(?:$|[^t])/.test(p))) return { strength: "strong", detail: "a login part starts like an automation account" };
   if (AUTOMATION_PREFIX.test(login)) return { strength: "strong", detail: "login starts like an automation account" };
-  const glued = AUTOMATION_SUFFIX.exec(login);
-  if (glued && glued.index > 1) return { strength: "strong", detail: `login ends in "${glued[0].replace(/^-/, "")}"` };
+  // Glued endings, of the login or of one of its parts (`ottomation-movai`).
+  for (const part of segments.length > 1 ? [login, ...segments] : [login]) {
+    const glued = AUTOMATION_SUFFIX.exec(part);
+    // Not an Italian `-cci` surname (`marcacci`): a glued `ci` follows another letter.
+    if (glued && glued.index > 1 && !(glued[0] === "ci" && part[glued.index - 1] === "c")) return { strength: "strong", detail: `login ends in "${glued[0].replace(/^-/, "")}"` };
+  }
   const bot = /^(.*?)bot\d*$/.exec(login);
   if (bot) {
     const before = bot[1] ?? "";
     const last = before.split(/[-_.]+/).pop() ?? "";
     if (SURNAME_ENDINGS.test(login.replace(/\d+$/, ""))) return undefined;
     if (/[a-z0-9]robot\d*$/.test(login)) return undefined;
-    // Handles written as a persona: `iamthebot`, `mrbbot`, `littlemissbot`.
-    if (/^(?:the|my|mr|mrs|miss|little|iam|im)[a-z]/.test(login)) return undefined;
-    if (GIVEN_NAMES.has(last) || last.length <= 2 || startsWithGivenName(last)) return undefined;
+    if (GIVEN_NAMES.has(last) || last.length === 1 || startsWithGivenName(last)) return undefined;
     return { strength: "weak", detail: `login ends in "bot"` };
   }
   if (/bot\d*[-_.]|[-_.]bot/.test(login)) return { strength: "weak", detail: `login contains "bot" as a part` };
