@@ -45,10 +45,10 @@ describe("classifyActor", () => {
   });
 
   it("keeps persona handles and surnames people, and finds function-named and glued machine logins (invented logins)", () => {
-    for (const person of ["quietrobot", "the-robot", "mrzbot", "iamthebot", "gina-marcacci", "brian-bot", "julia-lebot", "brandonxbot", "q7robot"]) {
+    for (const person of ["quietrobot", "the-robot", "mrzbot", "iamthebot", "gina-marcacci", "brian-bot", "julia-lebot", "brandonxbot", "q7robot", "robot42", "h0lybot"]) {
       expect(loginPattern(person), person).toBeUndefined();
     }
-    for (const machine of ["acme-support", "payments-team", "widget-test", "devopsacme", "acme-ottomation-eu", "xqbot"]) {
+    for (const machine of ["acme-support", "payments-team", "widget-test", "devopsacme", "acme-ottomation-eu", "xqbot", "acme-triager", "repoguardian", "commitcop"]) {
       expect(loginPattern(machine), machine).toBeDefined();
     }
   });

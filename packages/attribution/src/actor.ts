@@ -20,10 +20,13 @@ const AUTOMATION_SEGMENTS = new Set([
   "actions", "fixture", "autopublish", "publisher", "pipeline", "pipelines", "crawler", "agent",
   // Accounts named for a function rather than a person: a team's or a service desk's shared login, a test account.
   "support", "team", "test", "b0t",
+  // Accounts named for the job they do.
+  "guardian", "sentinel", "watcher", "checker", "linter", "formatter", "janitor", "herald", "timer", "scheduler",
+  "tracker", "monitor", "reporter", "scanner", "labeler", "triage", "triager", "greeter", "welcomer", "announcer", "backport", "backporter",
 ]);
 // Glued suffixes that only automation uses (`cmsbuild`, `atyponci`, `elasticmachine`, `ottomation`).
 // Not `robot`: glued to a word it is a persona people pick (`artfulrobot`); automation writes `<project>-robot`.
-const AUTOMATION_SUFFIX = /(?:automation|automator|omation|build|jenkins|machine|cibot|-?ci|cla|devops|autotester|tester|steward|autoroll|serviceuser|notifier|buildbot|testbot|worker|magician|rultor|b0t)$/;
+const AUTOMATION_SUFFIX = /(?:automation|automator|omation|build|jenkins|machine|cibot|-?ci|cla|devops|autotester|tester|steward|autoroll|serviceuser|notifier|buildbot|testbot|worker|magician|rultor|b0t|guardian|sentinel|checker|linter|labeler|triager|backporter|cop)$/;
 const AUTOMATION_PREFIX = /^(?:bot-|bot_|robo$|robo[^t]|auto-|ci-|build-|devops)/;
 // Common given names: `<name>bot` is a person's handle far more often than a program's.
 const GIVEN_NAMES = new Set(
@@ -106,8 +109,11 @@ export function loginPattern(rawLogin: string): { strength: "strong" | "weak"; d
     const before = bot[1] ?? "";
     const last = before.split(/[-_.]+/).pop() ?? "";
     if (SURNAME_ENDINGS.test(login.replace(/\d+$/, ""))) return undefined;
-    if (/[a-z0-9]robot\d*$/.test(login)) return undefined;
+    // `artfulrobot`, `robot9706`: a persona; automation names its project (`<project>-robot`).
+    if (/(?:^|[a-z0-9])robot\d*$/.test(login)) return undefined;
     if (GIVEN_NAMES.has(last) || last.length === 1 || startsWithGivenName(last)) return undefined;
+    // Leetspeak (`cr0ybot`): a zero between letters is a person's styling, not a project's name.
+    if (/[a-z]0[a-z]/.test(before)) return undefined;
     return { strength: "weak", detail: `login ends in "bot"` };
   }
   if (/bot\d*[-_.]|[-_.]bot/.test(login)) return { strength: "weak", detail: `login contains "bot" as a part` };
