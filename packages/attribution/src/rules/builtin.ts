@@ -70,11 +70,10 @@ const PACKS: RuleInput[] = [
     on: ["pullRequest", "commit", "issue"],
     kind: "ai-agent",
     channel: "github-app",
-    // Some API answers type the agent's `Copilot` login as a User: its branch or body marker then agrees.
+    // Some API answers type the agent's `Copilot` login as a User: its `copilot/` branch then agrees.
     match: [
       { author: ["copilot-swe-agent", "copilot"], authorType: "Bot" },
       { author: ["copilot-swe-agent", "copilot"], branch: "^copilot/" },
-      { author: ["copilot-swe-agent", "copilot"], body: "<!-- START COPILOT CODING AGENT" },
       { gitEmail: "/^198982749\\+copilot(-swe-agent\\[bot\\])?@users\\.noreply\\.github\\.com$/i" },
     ],
   },
@@ -83,12 +82,8 @@ const PACKS: RuleInput[] = [
     description: "Cloud agents that open PRs under the person who started them (Codex, Cursor, Devin): automation run as that person",
     on: ["pullRequest"],
     kind: "ai-agent",
-    // Each tool's branch first (a cheap test), then its body marker.
-    match: [
-      { branch: "^codex/", body: "chatgpt\\.com/codex/tasks/task_" },
-      { branch: "^cursor/", body: "<!-- CURSOR_AGENT_PR_BODY_BEGIN -->" },
-      { branch: "^devin/", body: "app\\.devin\\.ai/sessions/" },
-    ],
+    // The tool's branch (a cheap test), then its body marker: one condition set, one scan.
+    match: { branch: "^(codex|cursor|devin)/", body: "chatgpt\\.com/codex/tasks/task_|<!-- CURSOR_AGENT_PR_BODY_BEGIN -->|app\\.devin\\.ai/sessions/" },
   },
   {
     id: "builtin/ai-reviewers",
