@@ -184,6 +184,11 @@ describe("explain", () => {
     expect(r.stdout).toContain("verdict:    automation (translation-sync)");
     expect(r.stdout).toContain("channel:    personal-token (ran under mmcky's token)");
     expect(r.stdout).toContain("decided by: quantecon/translation-sync-pr");
+    // Both sides: what pointed to automation, and what to a person (his own account).
+    const automationSide = r.stdout.slice(r.stdout.indexOf("\npointed to automation:"), r.stdout.indexOf("\npointed to a person:"));
+    const personSide = r.stdout.slice(r.stdout.indexOf("\npointed to a person:"));
+    expect(automationSide).toMatch(/branch matches/);
+    expect(personSide).toContain("mmcky looks like a person's account");
     const json = await explain("QuantEcon/lecture-python.zh-cn#236", "--config", "examples/quantecon/qe-report.config.yaml", "--format", "json");
     const verdict = JSON.parse(json.stdout) as { evidence: { rule: string; detail: string }[] };
     // Every piece of evidence appears in the text form, in order.

@@ -44,6 +44,15 @@ describe("classifyActor", () => {
     expect(classifyActor({ login: "olgabot", type: "User", name: "Olga Botvinnik" }).class).toBe("human");
   });
 
+  it("keeps persona handles and surnames people, and finds function-named and glued machine logins (invented logins)", () => {
+    for (const person of ["quietrobot", "the-robot", "mrzbot", "iamthebot", "gina-marcacci", "brian-bot", "julia-lebot", "brandonxbot", "q7robot", "robot42", "h0lybot"]) {
+      expect(loginPattern(person), person).toBeUndefined();
+    }
+    for (const machine of ["acme-support", "payments-team", "widget-test", "devopsacme", "acme-ottomation-eu", "xqbot", "acme-triager", "repoguardian", "commitcop"]) {
+      expect(loginPattern(machine), machine).toBeDefined();
+    }
+  });
+
   it("rates login patterns by strength", () => {
     expect(loginPattern("contiamo-ci")?.strength).toBe("strong");
     expect(loginPattern("cocoapodsbot")?.strength).toBe("weak");

@@ -18,10 +18,16 @@ const AUTOMATION_SEGMENTS = new Set([
   "translations", "notifier", "assistant", "worker", "deploy", "deployer", "releaser", "autoupdate",
   "updater", "mirror", "integration", "sync", "daemon", "robot", "automerge", "merger", "ops", "app",
   "actions", "fixture", "autopublish", "publisher", "pipeline", "pipelines", "crawler", "agent",
+  // Accounts named for a function rather than a person: a team's or a service desk's shared login, a test account.
+  "support", "team", "test", "b0t",
+  // Accounts named for the job they do.
+  "guardian", "sentinel", "watcher", "checker", "linter", "formatter", "janitor", "herald", "timer", "scheduler",
+  "tracker", "monitor", "reporter", "scanner", "labeler", "triage", "triager", "greeter", "welcomer", "announcer", "backport", "backporter",
 ]);
 // Glued suffixes that only automation uses (`cmsbuild`, `atyponci`, `elasticmachine`, `ottomation`).
-const AUTOMATION_SUFFIX = /(?:automation|automator|omation|build|jenkins|machine|cibot|-?ci|cla|devops|autotester|tester|steward|autoroll|serviceuser|notifier|buildbot|testbot|robot|worker|magician|rultor)$/;
-const AUTOMATION_PREFIX = /^(?:bot-|bot_|robo(?!t)|auto-|ci-|build-)/;
+// Not `robot`: glued to a word it is a persona people pick (`artfulrobot`); automation writes `<project>-robot`.
+const AUTOMATION_SUFFIX = /(?:automation|automator|omation|build|jenkins|machine|cibot|-?ci|cla|devops|autotester|tester|steward|autoroll|serviceuser|notifier|buildbot|testbot|worker|magician|rultor|b0t|guardian|sentinel|checker|linter|labeler|triager|backporter|cop)$/;
+const AUTOMATION_PREFIX = /^(?:bot-|bot_|robo$|robo[^t]|auto-|ci-|build-|devops)/;
 // Common given names: `<name>bot` is a person's handle far more often than a program's.
 const GIVEN_NAMES = new Set(
   ("adam al alex ali amy andy ann anna arsh ben bill bob brad brandon brett brian carl chris cecilia dan dana " +
@@ -32,6 +38,7 @@ const GIVEN_NAMES = new Set(
 );
 // Surnames that end in "bot"/"bott", read before the glued suffix (`sebtalbot`, `labbott`).
 const SURNAME_ENDINGS = /(?:talbot|abbot|abbott|cabot|turbot|bott)$/;
+const PERSONA = /^(?:the|my|mr|mrs|miss|little|iam)[-_.]?[a-z]*bot/;
 const BOT_WORD = /(?:^|[^a-z])(?:bot|robot|automation|ci|service|services)(?:$|[^a-z])/i;
 
 const ev = (rule: string, signal: string, detail: string): Evidence => ({ rule, signal, detail });
@@ -53,21 +60,60 @@ function nameExplainsLogin(login: string, name: string | null | undefined): bool
   return words.some((w) => (w.includes("bot") || w.startsWith("bot")) && (login.includes(w.slice(0, 3)) || login.includes(w)));
 }
 
+// `brandonmrbot`, `sarahcaseybot`: a given name of four letters or more opening the handle.
+function startsWithGivenName(prefix: string): boolean {
+  for (let n = 4; n < prefix.length && n <= 7; n++) if (GIVEN_NAMES.has(prefix.slice(0, n))) return true;
+  return false;
+}
+
+// Login segments: split at `-`, `_`, `.` and where letters meet digits (`k8s` → k, 8, s), without lookaround.
+function splitSegments(login: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const digit = (c: number) => c >= 48 && c <= 57;
+  const letter = (c: number) => c >= 97 && c <= 122;
+  for (let i = 0; i <= login.length; i++) {
+    const c = i < login.length ? login.charCodeAt(i) : 45;
+    const sep = c === 45 || c === 95 || c === 46;
+    const boundary = i > start && i < login.length && !sep && ((digit(c) && letter(login.charCodeAt(i - 1))) || (letter(c) && digit(login.charCodeAt(i - 1))));
+    if (sep || boundary) {
+      if (i > start) out.push(login.slice(start, i));
+      start = sep ? i + 1 : i;
+    }
+  }
+  return out;
+}
+
 /** How a login looks, from the strongest pattern to the weakest; undefined when it looks like a person's. */
 export function loginPattern(rawLogin: string): { strength: "strong" | "weak"; detail: string } | undefined {
   const login = normalizeLogin(rawLogin);
-  const segments = login.split(/[-_.]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/).filter(Boolean);
-  const segment = segments.find((s) => AUTOMATION_SEGMENTS.has(s));
+  // A persona handle: `the-robot`, `mr-robot-ops`, `iamthebot`, `littlemissbot`.
+  if (PERSONA.test(login)) return undefined;
+  const segments = splitSegments(login);
+  const parts = login.split(/[-_.]+/).filter(Boolean);
+  // `brian-bot`, `julien-lebot`: a given name, then `bot`: a person's handle.
+  if (parts.length === 2 && GIVEN_NAMES.has(parts[0] as string) && /^(?:le)?bot$/.test(parts[1] as string)) return undefined;
+  // A `robot` cut off only by digits (`l3robot`, `robot9706`) is glued, as a persona is.
+  const segment = segments.find((s) => AUTOMATION_SEGMENTS.has(s) && !(s === "robot" && !parts.includes("robot")));
   if (segment) return { strength: "strong", detail: `login segment "${segment}" names automation` };
+  if (parts.slice(1).some((p) => /^robo(?:$|[^t])/.test(p))) return { strength: "strong", detail: "a login part starts like an automation account" };
   if (AUTOMATION_PREFIX.test(login)) return { strength: "strong", detail: "login starts like an automation account" };
-  const glued = AUTOMATION_SUFFIX.exec(login);
-  if (glued && glued.index > 1) return { strength: "strong", detail: `login ends in "${glued[0].replace(/^-/, "")}"` };
+  // Glued endings, of the login or of one of its parts (`ottomation-movai`).
+  for (const part of segments.length > 1 ? [login, ...segments] : [login]) {
+    const glued = AUTOMATION_SUFFIX.exec(part);
+    // Not an Italian `-cci` surname (`marcacci`): a glued `ci` follows another letter.
+    if (glued && glued.index > 1 && !(glued[0] === "ci" && part[glued.index - 1] === "c")) return { strength: "strong", detail: `login ends in "${glued[0].replace(/^-/, "")}"` };
+  }
   const bot = /^(.*?)bot\d*$/.exec(login);
   if (bot) {
     const before = bot[1] ?? "";
     const last = before.split(/[-_.]+/).pop() ?? "";
     if (SURNAME_ENDINGS.test(login.replace(/\d+$/, ""))) return undefined;
-    if (GIVEN_NAMES.has(last) || last.length <= 2) return undefined;
+    // `artfulrobot`, `robot9706`: a persona; automation names its project (`<project>-robot`).
+    if (/(?:^|[a-z0-9])robot\d*$/.test(login)) return undefined;
+    if (GIVEN_NAMES.has(last) || last.length === 1 || startsWithGivenName(last)) return undefined;
+    // Leetspeak (`cr0ybot`): a zero between letters is a person's styling, not a project's name.
+    if (/[a-z]0[a-z]/.test(before)) return undefined;
     return { strength: "weak", detail: `login ends in "bot"` };
   }
   if (/bot\d*[-_.]|[-_.]bot/.test(login)) return { strength: "weak", detail: `login contains "bot" as a part` };

@@ -1,5 +1,9 @@
-import { classifyActor } from "./actor.js";
-import { aiAssistance } from "./ai-assist.js";
+import { classifyActor, loginPattern } from "./actor.js";
+import { aiAssistance, trailerAddress } from "./ai-assist.js";
+import { Aliases } from "./aliases.js";
+import { identityWords, judgeIdentity, judgeRunnerCommit, judgeSeries, Profile } from "./behaviour.js";
+import { kindFromText, readsLikeAutomation, shapeHash, shapeOf } from "./template.js";
+import { knownIdentity, noreplyParts, type KnownIdentity } from "./identities.js";
 import { defaultConfig, type Channel, type Config, type ItemType, type Rule } from "./config.js";
 import type { Commit, Dataset, Issue, PullRequest, Review } from "./dataset.js";
 import { knownAccount, normalizeLogin } from "./known-accounts.js";
@@ -22,6 +26,8 @@ interface LoginInfo {
   key: string;
   type: string | undefined;
   identity: Identity | undefined;
+  /** Whether its login or name names automation (then its behaviour is read in full). */
+  needsText: boolean | undefined;
 }
 
 interface Decision {
@@ -43,8 +49,15 @@ interface Identity {
   /** The identity's evidence lines, as the start of every verdict list on it. */
   cursor: ListCursor;
   tokenLines: Map<string, Evidence>;
+  /** The kind built-in identity knowledge gives it (an AI agent's `ai-agent`). */
+  kind: string | undefined;
+  /** The identity's behaviour in the dataset, when it has any. */
+  profile: Profile | undefined;
+  /** Known AI identity: an agent's own, or one that runs in a person's session. */
+  agent: KnownIdentity["degree"] | undefined;
 }
 
+const GLUED_BOT = /bot\d*$|bot[-_.+]|[-_.+]bot/i;
 const GITHUB_NOREPLY_BOT = /^\d+\+(.+)\[bot\]@users\.noreply\.github\.com$/i;
 
 const NONE: readonly Evidence[] = Object.freeze([]);
@@ -56,6 +69,8 @@ function appLogin(name: string | null, email: string | null): string | null {
   if (fromEmail) return fromEmail;
   return name && /\[bot\]$/i.test(name) ? name.replace(/\[bot\]$/i, "") : null;
 }
+
+type ClassifierInput = Pick<Dataset, "actors"> & Partial<Pick<Dataset, "pullRequests" | "commits" | "issues">>;
 
 /** The classifier for one config: rules compiled once, account verdicts cached per login. */
 export class Classifier {
@@ -71,8 +86,16 @@ export class Classifier {
   private readonly reviews = new Map<Identity, Map<string, Verdict>>();
   // Commits by unlinked git identities repeat (notebook publishing): one identity each.
   private readonly unlinked = new Map<string, Identity>();
+  private readonly aliases: Aliases;
+  // Per-identity behaviour (login key, or "\u0000name\u0000email" of an unlinked git identity).
+  private readonly profiles = new Map<string, Profile>();
+  // Title shapes of the dataset's PRs from the pass, by index: `classify` names the index it is at.
+  private prList: readonly PullRequest[] = [];
+  private prShapes = new Int32Array(0);
+  /** @internal The index in the dataset of the PR `pullRequest` is called with next, or -1. */
+  prIndex = -1;
 
-  constructor(config: Config = defaultConfig(), dataset?: Pick<Dataset, "actors">) {
+  constructor(config: Config = defaultConfig(), dataset?: ClassifierInput) {
     this.config = config;
     const compiled = effectiveRules(config).map((rule) => compileRule(rule, this.interner));
     this.rules = { pullRequest: [], commit: [], issue: [], review: [], comment: [] };
@@ -80,6 +103,104 @@ export class Classifier {
     for (const a of dataset?.actors ?? []) this.actorTypes.set(normalizeLogin(a.login), { type: a.type, name: a.name ?? null });
     this.machineNames = new Map(config.machineAccounts.flatMap((m) => m.names.map((n) => [n.toLowerCase(), m.login] as const)));
     this.machineEmails = new Map(config.machineAccounts.flatMap((m) => m.emails.map((e) => [e.toLowerCase(), m.login] as const)));
+    this.aliases = new Aliases(config, dataset);
+    if (dataset) this.gatherBehaviour(dataset);
+  }
+
+  // One pass over the dataset: each identity's behaviour, before any verdict reads it.
+  // Full text features are read only for identities whose words name automation; everyone's
+  // PR title shapes and commit offsets are counted, for series and runner commits.
+  private gatherBehaviour(dataset: ClassifierInput): void {
+    const prs = dataset.pullRequests ?? [];
+    this.prList = prs;
+    this.prShapes = new Int32Array(prs.length);
+    for (let i = 0; i < prs.length; i++) {
+      const pr = prs[i] as PullRequest;
+      if (pr.author === null) continue;
+      const info = this.login(pr.author);
+      // An app's PRs are never a person's series: no need to shape them.
+      if (info.type === "Bot") continue;
+      this.prShapes[i] = this.profile(info.key).pullRequest(pr, this.needsText(info, pr.author));
+    }
+    for (const issue of dataset.issues ?? []) {
+      if (issue.author === null) continue;
+      const info = this.login(issue.author);
+      if (this.needsText(info, issue.author)) this.profile(info.key).text(issue.repo, issue.title);
+    }
+    for (const commit of dataset.commits ?? []) {
+      // A person's commit written by an automation committer (a format or commit action).
+      if (!commit.committedViaWeb && commit.committer.email !== commit.author.email && this.committerBot(commit.committer)) {
+        this.profile(`\u0001${commit.committer.email?.toLowerCase() ?? ""}`).text(commit.repo, commit.message);
+      }
+      const { login, name, email } = commit.author;
+      if (login) {
+        const info = this.login(login);
+        const full = this.needsText(info, login);
+        if (full || commit.authorOffset !== undefined) this.profile(info.key).commit(commit, full);
+        continue;
+      }
+      const key = this.behaviourKey(name, email);
+      if (key !== null) this.profile(key.key).commit(commit, key.full);
+    }
+  }
+
+  private profile(key: string): Profile {
+    let profile = this.profiles.get(key);
+    if (!profile) this.profiles.set(key, (profile = new Profile()));
+    return profile;
+  }
+
+  // An automation committer: a known app's address, or a git identity whose words name automation.
+  private readonly committerBots = new Map<string, { line: Evidence; channel: Channel } | null>();
+  private committerBot(committer: Commit["committer"]): { line: Evidence; channel: Channel } | null {
+    const email = committer.email;
+    if (!email) return null;
+    let found = this.committerBots.get(email);
+    if (found === undefined) {
+      const known = knownIdentity(email);
+      const words = known ? [] : identityWords(committer.name, email);
+      // A glued `bot` (`fredkbot`, `astrobot-houston`) names automation in a committer's name or address too.
+      // The message must agree as well (see `commit`), so a `bot` ending is enough here.
+      const local = email.slice(0, Math.max(0, email.indexOf("@")));
+      for (const part of [committer.name ?? "", local]) if (!known && words.length === 0 && GLUED_BOT.test(part)) words.push(part);
+      const who = `"${committer.name ?? ""} <${email}>"`;
+      found = known && known.degree === "app"
+        ? { line: this.interner.evidence("behaviour/automation-committer", "committer", `committed by ${who}, ${known.product}`), channel: known.channel }
+        : words.length > 0 && normalizeLogin(committer.login ?? "") !== "web-flow"
+          ? { line: this.interner.evidence("behaviour/automation-committer", "committer", `committed by ${who}, an identity that names automation (${words.join(", ")})`), channel: "machine-account" }
+          : null;
+      this.committerBots.set(email, found);
+    }
+    return found;
+  }
+
+  // Whether an account's login or display name names automation, so its behaviour must be read.
+  private needsText(info: LoginInfo, login: string): boolean {
+    if (info.needsText === undefined) {
+      const known = this.actorTypes.get(info.key);
+      const first = classifyActor({ login, type: known?.type ?? null, name: known?.name ?? null }, this.config).evidence[0]?.rule;
+      info.needsText = first === "actor/machine-user-pattern" || (first === "actor/default" && identityWords(known?.name ?? null, null).length > 0);
+    }
+    return info.needsText;
+  }
+
+  // The identity an unlinked commit's behaviour belongs to (null when built-in knowledge or
+  // the config settles it), and whether its words name automation.
+  private readonly unlinkedKeys = new Map<string, { key: string; full: boolean } | null>();
+  private behaviourKey(name: string | null, email: string | null): { key: string; full: boolean } | null {
+    const raw = `\u0000${name ?? ""}\u0000${email ?? ""}`;
+    let found = this.unlinkedKeys.get(raw);
+    if (found === undefined) {
+      const settled = knownIdentity(email) || (email && this.machineEmails.has(email.toLowerCase())) || (name && this.machineNames.has(name.toLowerCase()));
+      const joined = settled ? undefined : this.aliases.join(name, email);
+      if (settled) found = null;
+      else if (joined) {
+        const info = this.login(joined.login);
+        found = { key: info.key, full: this.needsText(info, joined.login) };
+      } else found = { key: raw, full: identityWords(name, email).length > 0 };
+      this.unlinkedKeys.set(raw, found);
+    }
+    return found;
   }
 
   // normalizeLogin, remembered: the same few hundred logins recur on every item.
@@ -92,7 +213,8 @@ export class Classifier {
     let info = this.keys.get(login);
     if (info === undefined) {
       const key = normalizeLogin(login);
-      info = { key, type: this.actorTypes.get(key)?.type, identity: undefined };
+      // Every field from the start: one object shape keeps the per-item lookups monomorphic.
+      info = { key, type: this.actorTypes.get(key)?.type, identity: undefined, needsText: undefined };
       this.keys.set(login, info);
     }
     return info;
@@ -107,11 +229,28 @@ export class Classifier {
   account(login: string): ActorVerdict {
     let cached = this.actorCache.get(login);
     if (!cached) {
-      const known = this.actorTypes.get(this.login(login).key);
-      cached = this.shared(classifyActor({ login, type: known?.type ?? null, name: known?.name ?? null }, this.config));
+      const info = this.login(login);
+      const known = this.actorTypes.get(info.key);
+      cached = this.shared(this.judged(login, known?.name ?? null, classifyActor({ login, type: known?.type ?? null, name: known?.name ?? null }, this.config), this.profiles.get(info.key)));
       this.actorCache.set(login, cached);
     }
     return cached;
+  }
+
+  // A User whose login or name alone names automation: automation only when its behaviour agrees.
+  private judged(login: string, name: string | null, verdict: ActorVerdict, profile: Profile | undefined): ActorVerdict {
+    const first = verdict.evidence[0];
+    const byPattern = first?.rule === "actor/machine-user-pattern";
+    const words = !byPattern && first?.rule === "actor/default" && name ? identityWords(name, null) : [];
+    if (!byPattern && words.length === 0) return verdict;
+    const identityLine: Evidence = byPattern ? first : { rule: "actor/automation-name", signal: "author", detail: `display name "${name}" names automation (${words.join(", ")})` };
+    const strong = byPattern && loginPattern(login)?.strength === "strong";
+    const judgement = judgeIdentity(profile, strong);
+    if (judgement.automation) {
+      return { class: "automation", channel: "machine-account", evidence: [identityLine, ...judgement.toward, ...judgement.against] };
+    }
+    const person: Evidence = { rule: "person/behaviour", signal: "behaviour", detail: `${login}'s login or name names automation, but its behaviour does not agree: a person until both do` };
+    return { class: "human", channel: "human", evidence: [person, identityLine, ...judgement.toward, ...judgement.against] };
   }
 
   // The same verdict with its evidence lines and list shared.
@@ -122,7 +261,7 @@ export class Classifier {
 
   private identity(actor: string, login: string | null, verdict: ActorVerdict): Identity {
     const shared = this.shared(verdict);
-    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map() };
+    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map(), kind: undefined, profile: undefined, agent: undefined };
   }
 
   private ghost: Identity | undefined;
@@ -132,21 +271,60 @@ export class Classifier {
       return this.ghost;
     }
     const info = this.login(login);
-    info.identity ??= this.identity(login, login, this.account(login));
+    if (!info.identity) {
+      info.identity = this.identity(login, login, this.account(login));
+      info.identity.profile = this.profiles.get(info.key);
+    }
     return info.identity;
   }
 
   // A commit's author: its login when GitHub linked the email, else its git name and email.
+  // Built-in identity knowledge (numeric noreply ids, exact addresses) comes first: an API
+  // may type the Copilot agent's `Copilot` login as a User, its address says what it is.
   private commitIdentity(commit: Commit): Identity {
     const { login, name, email } = commit.author;
-    if (login) return this.loginIdentity(login);
-    const key = `${name ?? ""}\u0000${email ?? ""}`;
+    // A linked login can only be overruled by an id in a noreply address (Copilot's User-typed login).
+    const known = login && !email?.endsWith("@users.noreply.github.com") ? undefined : knownIdentity(email);
+    if (login && !known) return this.loginIdentity(login);
+    const key = `${login ?? ""}\u0000${name ?? ""}\u0000${email ?? ""}`;
     let cached = this.unlinked.get(key);
-    if (!cached) {
-      cached = this.identity(name ?? email ?? "unknown", null, this.gitIdentity(name, email));
-      this.unlinked.set(key, cached);
-    }
+    if (cached) return cached;
+    if (known && (known.degree !== "app" || login !== null || !appLogin(name, email))) cached = this.knownCommitIdentity(known, commit.author);
+    else if (login) return this.loginIdentity(login);
+    else cached = this.unlinkedIdentity(name, email);
+    this.unlinked.set(key, cached);
     return cached;
+  }
+
+  private knownCommitIdentity(known: KnownIdentity, author: Commit["author"]): Identity {
+    const who = `"${author.name ?? ""} <${author.email ?? ""}>"`;
+    const id = noreplyParts(author.email ?? "")?.id;
+    const asPerson = known.degree === "agent-as-person" || known.channel === "personal-token";
+    const detail = asPerson
+      ? `git identity ${who} is ${known.product}, which commits from a person's session`
+      : `git identity ${who} is ${known.product}${id ? ` (account id ${id})` : ""}, whatever login or type an API answer gives it`;
+    const actor = author.login ?? known.login ?? author.name ?? "unknown";
+    const identity = this.identity(actor, null, { class: "automation", channel: asPerson ? "personal-token" : known.channel, evidence: [{ rule: "builtin/known-identity", signal: "git-identity", detail }] });
+    identity.kind = known.kind;
+    if (known.kind === "ai-agent") identity.agent = asPerson ? "agent-as-person" : "agent";
+    return identity;
+  }
+
+  // A git identity linked to no account: config first, then a join to the account the
+  // dataset links it to, then what the identity and its behaviour say.
+  private unlinkedIdentity(name: string | null, email: string | null): Identity {
+    const configured = (email && this.machineEmails.get(email.toLowerCase())) || (name && this.machineNames.get(name.toLowerCase()));
+    const joined = configured ? undefined : this.aliases.join(name, email);
+    if (joined) {
+      const account = this.loginIdentity(joined.login);
+      const who = `"${name ?? ""} <${email ?? ""}>"`;
+      const line: Evidence = { rule: "actor/alias", signal: "git-identity", detail: `git identity ${who} is linked to no account; joined to ${joined.login}: ${joined.detail}` };
+      const verdict = { ...account.verdict, evidence: account.verdict.class === "human" ? [line, ...account.verdict.evidence] : [...account.verdict.evidence, line] };
+      const identity = this.identity(joined.login, joined.login, verdict);
+      identity.kind = account.kind;
+      return identity;
+    }
+    return this.identity(name ?? email ?? "unknown", null, this.gitIdentity(name, email));
   }
 
   private gitIdentity(name: string | null, email: string | null): ActorVerdict {
@@ -162,6 +340,14 @@ export class Classifier {
     }
     if (email?.toLowerCase() === "action@github.com") {
       return { class: "automation", channel: "github-actions", evidence: [{ rule: "actor/actions-email", signal: "git-identity", detail: "git email action@github.com is the default of workflows" }] };
+    }
+    const words = identityWords(name, email);
+    if (words.length > 0) {
+      const line: Evidence = { rule: "actor/automation-identity", signal: "git-identity", detail: `git identity ${who} names automation (${words.join(", ")})` };
+      const judgement = judgeIdentity(this.profiles.get(`\u0000${name ?? ""}\u0000${email ?? ""}`), false);
+      if (judgement.automation) return { class: "automation", channel: "machine-account", evidence: [line, ...judgement.toward, ...judgement.against] };
+      const person: Evidence = { rule: "person/unlinked", signal: "git-identity", detail: `git identity ${who} is linked to no account; its words name automation, but its behaviour does not agree` };
+      return { class: "human", channel: "human", evidence: [person, line, ...judgement.toward, ...judgement.against] };
     }
     return { class: "human", channel: "human", evidence: [{ rule: "actor/unlinked", signal: "git-identity", detail: `git identity ${who} is linked to no account and to no automation` }] };
   }
@@ -232,6 +418,7 @@ export class Classifier {
   }
 
   private defaultKind(id: Identity): string {
+    if (id.kind) return id.kind;
     const configured = id.login ? this.config.bots.find((b) => normalizeLogin(b.login) === normalizeLogin(id.login as string)) : undefined;
     if (configured) return configured.kind;
     const known = id.login ? knownAccount(id.login) : undefined;
@@ -316,7 +503,48 @@ export class Classifier {
     subject.title = pr.title;
     subject.body = pr.body;
     subject.labels = pr.labels;
-    return this.decide(itemRef(pr.repo, pr.number), "pullRequest", id, subject, this.assisted(NONE_LOGINS, pr.body), pr.assignees);
+    const match = this.firstMatch(subject, id.cursor);
+    const ref = itemRef(pr.repo, pr.number);
+    if (!match && id.profile?.hasGroups && id.verdict.class === "human" && id.login !== null) {
+      // A periodic templated series under a person's account: behaviour alone, both sides shown.
+      const at = this.prIndex;
+      const series = judgeSeries(id.profile, pr, id.login, at >= 0 && this.prList[at] === pr ? this.prShapes[at] : undefined);
+      if (series) return this.underPerson(ref, "pullRequest", id, series);
+    }
+    return this.decide(ref, "pullRequest", id, subject, this.assisted(NONE_LOGINS, pr.body), pr.assignees, match);
+  }
+
+  // Automation found by behaviour under a person's identity: their token, on their behalf.
+  private readonly seriesCursors = new Map<object, ListCursor>();
+  private underPerson(ref: string, type: ItemType, id: Identity, found: { toward: Evidence[]; against: Evidence[]; kind: string }, channel: Channel = "personal-token"): Verdict {
+    const rule = found.toward[0]?.rule ?? "behaviour";
+    // A series' lines are the same on each of its PRs: extend the list once per series.
+    let at = this.seriesCursors.get(found);
+    if (!at) {
+      const intern = this.interner;
+      at = id.cursor;
+      for (const line of found.against) at = intern.extend(at, intern.evidence(line.rule, line.signal, line.detail));
+      for (const line of found.toward) at = intern.extend(at, intern.evidence(line.rule, line.signal, line.detail));
+      if (channel === "personal-token") at = intern.extend(at, this.tokenLine(id, rule));
+      this.seriesCursors.set(found, at);
+    }
+    return this.verdict(ref, type, "automation", channel, found.kind, id.actor, id.login, at, rule);
+  }
+
+  // The person an AI agent's commit worked for, where the commit says: a person co-author
+  // (the agent credits who assigned it), else a person who committed it.
+  private delegator(commit: Commit): string | null {
+    for (const line of trailerLines(trailerBlock(commit.message))) {
+      if (!/^co-authored-by:/i.test(line)) continue;
+      const address = trailerAddress(line);
+      const parts = address ? noreplyParts(address) : undefined;
+      if (!parts || knownIdentity(address)) continue;
+      const login = parts.login;
+      if (this.account(login).class === "human") return login;
+    }
+    const committer = commit.committer.login;
+    if (committer && normalizeLogin(committer) !== "web-flow" && this.account(committer).class === "human") return committer;
+    return null;
   }
 
   /** The verdict on the i-th review of a PR: the reviewer's own, whoever opened the PR. */
@@ -366,7 +594,32 @@ export class Classifier {
     subject.gitEmails = this.gitEmails;
     subject.committer = commit.committer.login;
     const match = this.firstMatch(subject, id.cursor);
-    const own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, assisted, NONE_LOGINS, match);
+    let own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, assisted, NONE_LOGINS, match);
+    if (id.agent && own.class === "automation" && own.kind === "ai-agent" && own.onBehalfOf === null) {
+      const person = this.delegator(commit);
+      if (person) {
+        const line = this.interner.evidence("builtin/known-identity", "co-author", `the commit credits ${person}, who the agent worked for`);
+        own = this.verdict(own.ref, "commit", "automation", own.channel, own.kind, own.actor, person, this.withoutDecision(line), own.evidence.at(-1)?.rule ?? "builtin/known-identity");
+      }
+    } else if (!match && own.class === "human" && id.verdict.class === "human" && commit.authorOffset !== undefined) {
+      // A workflow committing under a person's git identity: runner offset and machine cadence.
+      const profile = this.profiles.get(id.login ? this.login(id.login).key : `\u0000${commit.author.name ?? ""}\u0000${commit.author.email ?? ""}`);
+      const found = judgeRunnerCommit(profile, commit, id.login ?? id.actor);
+      // A runner pushed it: the workflow's work, started by the person whose identity it wears.
+      if (found) own = this.underPerson(own.ref, "commit", id, found, "github-actions");
+    }
+    if (!match && own.class === "human" && !commit.committedViaWeb && commit.committer.email !== commit.author.email) {
+      const bot = this.committerBot(commit.committer);
+      if (bot) {
+        // The committer alone may have rebased a person's work: its messages must read like automation too.
+        const profile = this.profiles.get(`\u0001${commit.committer.email?.toLowerCase() ?? ""}`);
+        const repeated = profile?.shapes.get(shapeHash(commit.message)) ?? 0;
+        if (repeated >= 2 || readsLikeAutomation(commit.message)) {
+          const line = this.interner.evidence("behaviour/automation-committer", "message", repeated >= 2 ? `${repeated} commits by this committer share the message shape "${shapeOf(commit.message)}"` : "the message reads like automation");
+          own = this.underPerson(own.ref, "commit", id, { toward: [bot.line, line], against: [{ rule: "person/own-identity", signal: "git-identity", detail: `authored as ${id.login ?? id.actor}` }], kind: kindFromText(commit.message) }, bot.channel);
+        }
+      }
+    }
     if (!pr || pr.verdict.class !== "automation") return own;
     if (own.class === "automation") {
       // A rule on the commit itself decides its kind; an account alone does not, so the PR's
@@ -393,7 +646,9 @@ export function classify(dataset: Dataset, config: Config = defaultConfig()): Ve
   const out: Verdict[] = [];
   // Automated PRs by repo and number: only their commits can inherit a verdict.
   const prs = new Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>>();
-  for (const pr of dataset.pullRequests) {
+  for (let i = 0; i < dataset.pullRequests.length; i++) {
+    const pr = dataset.pullRequests[i] as PullRequest;
+    classifier.prIndex = i;
     const verdict = classifier.pullRequest(pr);
     if (verdict.class === "automation") {
       let inRepo = prs.get(pr.repo);
@@ -403,6 +658,7 @@ export function classify(dataset: Dataset, config: Config = defaultConfig()): Ve
     out.push(verdict);
     for (let i = 0; i < pr.reviews.length; i++) out.push(classifier.review(pr, pr.reviews[i] as Review, i, verdict.ref));
   }
+  classifier.prIndex = -1;
   for (const commit of dataset.commits) {
     const pr = commit.pullRequest === null ? undefined : prs.get(commit.repo)?.get(commit.pullRequest);
     out.push(classifier.commit(commit, pr));

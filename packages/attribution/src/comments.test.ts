@@ -82,7 +82,7 @@ describe("comment verdicts", () => {
   it("keeps a maintainer's words human when only the login looks like a bot's, and a template still decides", () => {
     const own = byRef.get(`${R}#7/comment/4`);
     expect(brief(own)).toEqual({ class: "human", channel: "human", kind: null, actor: "robo-dev", onBehalfOf: null });
-    expect(own?.evidence.map((e) => e.rule)).toEqual(["actor/machine-user-pattern", "comment/maintainer-words", "comment/maintainer-words"]);
+    expect(own?.evidence.map((e) => e.rule)).toEqual(["actor/machine-user-pattern", "behaviour/none", "comment/maintainer-words", "comment/maintainer-words"]);
     expect(at(7, 5)).toMatchObject({ class: "automation", kind: "translation-sync", actor: "robo-dev" });
     // Not a maintainer: the login pattern stands.
     const outsider = classify(month([c("robo-dev", "hello", "NONE")]), config).find((v) => v.type === "comment");

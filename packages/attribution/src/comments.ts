@@ -141,10 +141,13 @@ export class CommentClassifier {
     if (account.class === "automation") {
       // A login that only looks like a machine's is one signal; a maintainer writing without any
       // automation template is the other side, and it says person.
-      const patternOnly = account.evidence.every((e) => e.rule === "actor/machine-user-pattern");
+      // The account's own verdict line is dropped when the comment overrides it; "no work of its own
+      // to judge by" is no evidence either way.
+      const patternOnly = account.evidence.every((e) => e.rule === "actor/machine-user-pattern" || e.rule === "behaviour/none" || e.signal === "verdict");
       if (patternOnly && association) {
         const line = ev("comment/maintainer-words", "author-association", `${login} comments as ${association} and the comment matches no automation template: the login pattern alone does not make it automation`);
-        return this.done("human", "human", null, login, null, [...base, line], "comment/maintainer-words");
+        const reasons = account.evidence.filter((e) => e.signal !== "verdict").map((e) => ev(e.rule, e.signal, e.detail));
+        return this.done("human", "human", null, login, null, [...reasons, line], "comment/maintainer-words");
       }
       const configured = this.classifier.config.bots.find((b) => normalizeLogin(b.login) === normalizeLogin(login));
       const kind = configured?.kind ?? knownAccount(login)?.kind ?? (account.channel === "github-actions" ? "ci" : "other");

@@ -111,6 +111,10 @@ export const ConfigSchema = z
     machineAccounts: z.array(MachineAccountSchema).default([]).describe("Accounts that exist for automation"),
     people: z.array(z.string().min(1)).default([]).describe("Logins that are always people, whatever their name looks like"),
     bots: z.array(BotAccountSchema).default([]).describe("Extra automation accounts not recognisable by name"),
+    aliases: z
+      .record(z.string().min(1), z.array(z.string().min(1)).min(1))
+      .default({})
+      .describe("Git names and emails that belong to a login (login: [name or email, ...]), for commits linked to no account"),
     builtins: z
       .strictObject({ disable: z.array(z.string()).default([]).describe("Built-in rule ids to turn off") })
       .default({ disable: [] }),

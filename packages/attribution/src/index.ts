@@ -84,5 +84,8 @@ export {
 export { classify, Classifier, effectiveRules } from "./classify.js";
 export { BUILTIN_RULES } from "./rules/builtin.js";
 export { parseTranslationMetadata, type TranslationMetadata } from "./translation.js";
-export { aiAssistance } from "./ai-assist.js";
+export { aiAssistance, aiCoAuthor } from "./ai-assist.js";
+export { knownIdentity, knownIdentityById, noreplyParts, type KnownIdentity, type IdentityDegree } from "./identities.js";
+export { evidenceSide, type EvidenceSide } from "./sides.js";
+export { shapeOf, shapeHash } from "./template.js";
 export { datasetJsonSchema, configJsonSchema } from "./json-schema.js";

@@ -69,14 +69,34 @@ const PACKS: RuleInput[] = [
     description: "GitHub Copilot coding agent PRs and commits, run for the person who assigned it",
     on: ["pullRequest", "commit", "issue"],
     kind: "ai-agent",
-    match: [{ author: ["copilot-swe-agent", "copilot"], authorType: "Bot" }, { gitEmail: "/^\\d+\\+copilot@users\\.noreply\\.github\\.com$/i" }],
+    channel: "github-app",
+    // Some API answers type the agent's `Copilot` login as a User: its `copilot/` branch then agrees.
+    match: [
+      { author: ["copilot-swe-agent", "copilot"], authorType: "Bot" },
+      { author: ["copilot-swe-agent", "copilot"], branch: "^copilot/" },
+      { gitEmail: "/^198982749\\+copilot(-swe-agent\\[bot\\])?@users\\.noreply\\.github\\.com$/i" },
+    ],
+  },
+  {
+    id: "builtin/ai-agent-as-person",
+    description: "Cloud agents that open PRs under the person who started them (Codex, Cursor, Devin): automation run as that person",
+    on: ["pullRequest"],
+    kind: "ai-agent",
+    // The tool's branch (a cheap test), then its body marker: one condition set, one scan.
+    match: { branch: "^(codex|cursor|devin)/", body: "chatgpt\\.com/codex/tasks/task_|<!-- CURSOR_AGENT_PR_BODY_BEGIN -->|app\\.devin\\.ai/sessions/" },
   },
   {
     id: "builtin/ai-reviewers",
     description: "AI code review apps",
     on: ["review"],
     kind: "ai-agent",
-    match: { author: ["copilot-pull-request-reviewer", "coderabbitai", "gemini-code-assist", "chatgpt-codex-connector", "claude"] },
+    match: {
+      author: [
+        "copilot-pull-request-reviewer", "coderabbitai", "gemini-code-assist", "chatgpt-codex-connector", "claude", "cursor", "sourcery-ai",
+        "qodo-merge", "qodo-merge-pro", "ellipsis-dev", "greptile-apps", "amazon-q-developer", "kiro-agent", "devin-ai-integration",
+      ],
+      authorType: "Bot",
+    },
   },
 ];
 

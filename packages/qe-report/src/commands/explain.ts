@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { classify, type Dataset, type Verdict } from "@quantecon/attribution";
+import { classify, evidenceSide, type Config, type Dataset, type Verdict } from "@quantecon/attribution";
 import { QeReportError } from "../errors.js";
 import type { CliIO } from "../io.js";
 import { loadInputs, printable } from "./inputs.js";
@@ -38,8 +38,8 @@ function describeItem(verdict: Verdict, dataset: Dataset): { title: string; url:
   return { title: item?.title ?? "", url: item?.url ?? null };
 }
 
-/** The verdict and its evidence as plain text, one fact per line. */
-export function formatExplanation(verdict: Verdict, dataset: Dataset): string {
+/** The verdict and its evidence as plain text, one fact per line, then what pointed each way. */
+export function formatExplanation(verdict: Verdict, dataset: Dataset, config?: Pick<Config, "rules">): string {
   const { title, url } = describeItem(verdict, dataset);
   const decider = verdict.evidence[verdict.evidence.length - 1];
   const channel =
@@ -62,6 +62,15 @@ export function formatExplanation(verdict: Verdict, dataset: Dataset): string {
   verdict.evidence.forEach((e, i) => {
     lines.push(`  ${String(i + 1).padStart(2)}. ${e.rule.padEnd(ruleWidth)}  ${e.signal.padEnd(signalWidth)}  ${printable(e.detail)}`);
   });
+  // Both sides, so a reader sees what was weighed against the verdict too.
+  const humanRules = new Set((config?.rules ?? []).filter((r) => r.class === "human").map((r) => r.id));
+  const side = (want: string) => verdict.evidence.map((e, i) => [e, i] as const).filter(([e]) => evidenceSide(e, humanRules) === want);
+  for (const [want, title] of [["automation", "pointed to automation:"], ["person", "pointed to a person:"]] as const) {
+    const found = side(want);
+    lines.push("", title);
+    if (found.length === 0) lines.push("  (nothing)");
+    for (const [e, i] of found) lines.push(`  ${String(i + 1).padStart(2)}. ${printable(e.detail)}`);
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -88,6 +97,6 @@ export function registerExplain(program: Command, io: CliIO): void {
       if (!dataset) throw new QeReportError("E_USAGE", "explain needs a dataset: pass --input FILE or --demo");
       const verdicts = classify(dataset, config);
       const verdict = findVerdict(ref, dataset, verdicts);
-      io.stdout.write(options.format === "json" ? JSON.stringify(verdict, null, 2) + "\n" : formatExplanation(verdict, dataset));
+      io.stdout.write(options.format === "json" ? JSON.stringify(verdict, null, 2) + "\n" : formatExplanation(verdict, dataset, config));
     });
 }
