@@ -112,12 +112,12 @@ describe("the bundled Action, run as the runner runs it", () => {
     expect(first.stdout).toContain(`created issue: ${issue.url}`);
 
     // Outputs: files that exist, numbers that agree with the JSON report.
-    const report = JSON.parse(readFileSync(first.outputs["report-json"]!, "utf8")) as { org: string; summary: { overall: { automationShare: number } }; migration: { personalToken: { count: number }[] }; header: { previousWindow: unknown } };
+    const report = JSON.parse(readFileSync(first.outputs["report-json"]!, "utf8")) as { org: string; summary: { contributions: { share: number } }; migration: { personalToken: { count: number }[] }; header: { previousWindow: unknown } };
     expect(report.org).toBe("QuantEcon");
-    expect(Number(first.outputs["automation-share"])).toBe(report.summary.overall.automationShare);
+    expect(Number(first.outputs["automation-share"])).toBe(report.summary.contributions.share);
     expect(Number(first.outputs["personal-token-items"])).toBe(report.migration.personalToken.reduce((n, r) => n + r.count, 0));
     expect(Number(first.outputs["personal-token-items"])).toBeGreaterThan(0);
-    expect(first.outputs["report-summary"]).toMatch(/^QuantEcon activity report: May 2026: \d+ events by people, \d+ by automation \(\d+\.\d% automation\); \d+ automated items? under a person's token$/);
+    expect(first.outputs["report-summary"]).toMatch(/^QuantEcon activity report: May 2026: \d+ contributions by people, \d+ by automation \(\d+\.\d% automation\); \d+ automated items? under a person's token$/);
     const dataset = JSON.parse(readFileSync(first.outputs["dataset"]!, "utf8")) as { schema: string; window: { from: string } };
     expect(dataset).toMatchObject({ schema: "qe-activity/v1", window: { from: MAY.from } });
     expect(existsSync(join(tmp.dir, "qe-report", "report.html"))).toBe(true);

@@ -1,5 +1,5 @@
-// The monthly report through the library API, as the `action-activity-report` Action runs it:
-// load a dataset (or fetch one), classify, build the report, render it.
+// The monthly report through the library API, the core of what the `action-activity-report` Action does
+// (it also audits, posts and writes its outputs): load a dataset (or fetch one), classify, build the report, render it.
 //
 //   node --conditions=@quantecon/source --import tsx examples/scripts/monthly-report.ts \
 //     --input examples/quantecon/demo-2026-05.json --config examples/quantecon/qe-report.config.yaml

@@ -1,11 +1,12 @@
 import type { Report } from "qe-report";
 
 /**
- * The `automation-share` output: automation's share of all in-window events (0..1), or null
- * when there were none. The one place that reads it from the report model.
+ * The `automation-share` output: the report's headline, automation's share of contributions
+ * (PRs opened, default-branch commits, issues opened, reviews; 0..1), or null when there were none.
+ * The one place that reads it from the report model.
  */
 export function automationShare(report: Report): number | null {
-  return report.summary.overall.automationShare;
+  return report.summary.contributions.share;
 }
 
 /** The `personal-token-items` output: automated items that ran under a person's token. */
@@ -17,10 +18,10 @@ const percent = (share: number | null): string => (share === null ? "n/a" : `${(
 
 /** The `report-summary` output: one line a workflow can put in a chat message. */
 export function reportSummary(report: Report): string {
-  const { human, automation } = report.summary.overall;
+  const { human, automation } = report.summary.contributions;
   const underToken = personalTokenItems(report);
   const token = underToken === 0 ? "none under a person's token" : `${underToken} automated item${underToken === 1 ? "" : "s"} under a person's token`;
-  return `${report.header.title}: ${human} events by people, ${automation} by automation (${percent(automationShare(report))} automation); ${token}`;
+  return `${report.header.title}: ${human} contributions by people, ${automation} by automation (${percent(automationShare(report))} automation); ${token}`;
 }
 
 /** Why `fail-on: personal` fails, as one line; null when no automation ran under a person's token. */
