@@ -5,16 +5,10 @@
  * classifier. Called by generate-demo.ts once every item is rendered.
  */
 import { parseTranslationMetadata, type Channel, type Comment, type Issue, type PullRequest } from "@quantecon/attribution";
+import type { ExpectedVerdict } from "./generate-demo.js";
 
-/** The verdict a comment must get (the generator's `ExpectedVerdict`). */
-interface Expected {
-  class: "human" | "automation";
-  channel: Channel;
-  kind: string | null;
-  onBehalfOf: string | null;
-  actor: string;
-  scenario: string;
-}
+/** The verdict a comment must get: the generator's own record of how an item was made. */
+type Expected = ExpectedVerdict;
 
 /** The generator's seeded stream (see `Rng` in generate-demo.ts). */
 interface Stream {
