@@ -69,11 +69,13 @@ export { itemRef, commitRef, reviewRef, commentRef } from "./refs.js";
 export { CommentClassifier, commentClassifier, commentCount, pushCommentVerdicts, COMMENT_RULES } from "./comments.js";
 export {
   responsiveness,
+  responseTimes,
   conversationWork,
   quantile,
   median,
   hoursBetween,
   type Responsiveness,
+  type ResponseTimes,
   type TypeResponsiveness,
   type ResponseStats,
   type DurationStats,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { classify } from "./classify.js";
 import { parseConfig } from "./config.js";
 import { parseDataset, type Comment, type Dataset, type Issue, type PullRequest, type Review } from "./dataset.js";
-import { conversationWork, median, quantile, responsiveness } from "./responsiveness.js";
+import { conversationWork, median, quantile, responseTimes, responsiveness } from "./responsiveness.js";
 
 const R = "QuantEcon/meta";
 const S = "QuantEcon/QuantEcon.py";
@@ -122,5 +122,52 @@ describe("responsiveness", () => {
     expect(work["mmcky"]).toEqual({ login: "mmcky", comments: 2, issuesClosed: 0, triage: 1 });
     expect(work["HumphreyYang"]).toEqual({ login: "HumphreyYang", comments: 2, issuesClosed: 0, triage: 1 });
     expect(work["github-actions"]).toBeUndefined();
+  });
+});
+
+describe("responseTimes", () => {
+  // 300 opened items: 40 repos × few numbers, creation instants that collide (ties broken by ref,
+  // then dataset order), some answered by a person, a bot or the author, some closed.
+  const hour = (h: number): string => new Date(Date.parse("2026-05-01T00:00:00Z") + h * 3_600_000).toISOString().replace(/\.000Z$/, "Z");
+  const repos = Array.from({ length: 40 }, (_, i) => `QuantEcon/r${(i * 7) % 40}`);
+  const prs: PullRequest[] = [];
+  const issues: Issue[] = [];
+  for (let i = 0; i < 300; i++) {
+    const repo = repos[i % 40] as string;
+    const created = hour((i * 37) % 50);
+    const answer = i % 5 === 0 ? [c("jstac", hour(((i * 37) % 50) + 3))] : i % 5 === 1 ? [c("github-actions", hour(((i * 37) % 50) + 1), "🚀 Deployed", "NONE")] : i % 5 === 2 ? [c(`author${i}`, hour(((i * 37) % 50) + 2))] : [];
+    const closed = i % 7 === 0 ? hour(((i * 37) % 50) + 9) : null;
+    if (i % 3 === 0) issues.push(issue(repo, 1000 + i, `author${i}`, created, { comments: answer, closedAt: closed, state: closed ? "CLOSED" : "OPEN" }));
+    else prs.push(pr(repo, i, `author${i}`, created, { comments: answer, reviews: i % 4 === 0 ? [r("HumphreyYang", hour(((i * 37) % 50) + 5))] : [], closedAt: closed, mergedAt: closed, state: closed ? "MERGED" : "OPEN" }));
+  }
+  prs.push(pr(R, 9999, "someone", "2026-04-20T00:00:00Z"));
+  const dataset = month(prs, issues);
+  const verdicts = classify(dataset, parseConfig({}));
+  const full = responsiveness(dataset, verdicts, { waiting: 1_000 });
+
+  it("gives the figures of responsiveness, with the first human response of each item by dataset position", () => {
+    const { items, ...figures } = responsiveness(dataset, verdicts);
+    const { firstHumanResponseAt, triage, ...lean } = responseTimes(dataset, verdicts);
+    expect(lean).toEqual(figures);
+    const byRef = new Map(items.map((i) => [i.ref, i.firstHumanResponseAt]));
+    expect(firstHumanResponseAt.pullRequests).toEqual(dataset.pullRequests.map((p) => byRef.get(`${p.repo}#${p.number}`)));
+    expect(firstHumanResponseAt.issues).toEqual(dataset.issues.map((i) => byRef.get(`${i.repo}#${i.number}`)));
+    expect(firstHumanResponseAt.pullRequests.at(-1)).toBeUndefined();
+    expect(items.filter((i) => i.firstHumanResponseAt !== null).length).toBeGreaterThan(50);
+    expect(conversationWork(dataset, verdicts, parseConfig({}), responseTimes(dataset, verdicts))).toEqual(conversationWork(dataset, verdicts, parseConfig({}), responsiveness(dataset, verdicts)));
+    expect([...triage.values()].reduce((a, b) => a + b, 0)).toBe(items.filter((i) => i.firstHumanResponder !== null).length);
+  });
+
+  it("keeps the oldest unanswered open items, ties by ref then dataset order, whatever the limit", () => {
+    const all = full.items
+      .filter((i) => i.firstHumanResponseAt === null && i.closedAt === null)
+      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    expect(all.length).toBeGreaterThan(150);
+    expect(full.waiting.map((w) => w.ref)).toEqual(all.map((i) => i.ref));
+    for (const limit of [0, 1, 3, 10, 57, 2.5, -2]) {
+      const expected = all.slice(0, limit).map((i) => ({ ...i, waitingHours: Math.round(((Date.parse("2026-06-02T00:00:00Z") - Date.parse(i.createdAt)) / 3_600_000) * 100) / 100 }));
+      expect(responseTimes(dataset, verdicts, { waiting: limit }).waiting).toEqual(expected);
+      expect(responsiveness(dataset, verdicts, { waiting: limit }).waiting).toEqual(expected);
+    }
   });
 });

@@ -122,11 +122,24 @@ function durations(hours: readonly number[]): DurationStats {
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
-function responseStats(items: readonly ItemResponse[]): ResponseStats {
-  const hours: number[] = [];
-  for (const i of items) if (i.firstHumanResponseHours !== null) hours.push(i.firstHumanResponseHours);
-  const d = durations(hours);
-  return { opened: items.length, responded: hours.length, share: share(hours.length, items.length), medianHours: d.medianHours, p90Hours: d.p90Hours };
+/** Opened items and the hours to their first human response: a type's or a repository's. */
+interface OpenedHours {
+  opened: number;
+  response: number[];
+}
+
+/** The hours lists of one item type, gathered in one pass over the dataset. */
+interface TypeHours extends OpenedHours {
+  review: number[];
+  close: number[];
+  automation: number[];
+}
+
+const typeHours = (): TypeHours => ({ opened: 0, response: [], review: [], close: [], automation: [] });
+
+function responseStats(h: OpenedHours): ResponseStats {
+  const d = durations(h.response);
+  return { opened: h.opened, responded: h.response.length, share: share(h.response.length, h.opened), medianHours: d.medianHours, p90Hours: d.p90Hours };
 }
 
 /** Hours from one instant to a later one (2 decimals are left to the caller). */
@@ -206,44 +219,79 @@ function keyOf(login: string): string {
 
 const hoursOrNull = (from: number, to: number | null): number | null => (to === null ? null : (to - from) / HOUR);
 
-/** One item's responses, read in one pass: the earliest human one, human review and response of any kind. */
-function itemResponse(
-  type: ItemResponse["type"],
-  item: PullRequest | Issue,
-  index: number,
-  reviews: PullRequest["reviews"],
-  locate: ReturnType<typeof verdictLocator>,
-  closedAt: string | null,
-): ItemResponse {
+/**
+ * One item's earliest responses: any, a human one, a human review. One object is reused for
+ * every item, so reading a million items allocates nothing per item.
+ */
+interface Scan {
+  created: number;
+  anyMs: number;
+  anyAt: string | null;
+  anyActor: string | null;
+  anyHuman: boolean;
+  humanMs: number;
+  humanAt: string | null;
+  humanActor: string | null;
+  reviewMs: number;
+  reviewAt: string | null;
+}
+
+const newScan = (): Scan => ({ created: 0, anyMs: Infinity, anyAt: null, anyActor: null, anyHuman: false, humanMs: Infinity, humanAt: null, humanActor: null, reviewMs: Infinity, reviewAt: null });
+
+/** A response at `at` by `login`: kept when it is by someone other than the author and earliest of its kind. Ties go to the smaller login. */
+function consider(s: Scan, itemAuthor: string | null, author: string | null, at: string, login: string | null, v: Verdict | undefined, review: boolean): void {
+  const other = login === null ? author !== null : author === null || (login !== itemAuthor && keyOf(login) !== author);
+  if (!other) return;
+  const ms = Date.parse(at);
+  if (ms < s.created) return;
+  const actor = v?.actor ?? login ?? "ghost";
+  const human = v?.class === "human";
+  if (ms < s.anyMs || (ms === s.anyMs && byText(actor, s.anyActor ?? "") < 0)) {
+    s.anyMs = ms;
+    s.anyAt = at;
+    s.anyActor = actor;
+    s.anyHuman = human;
+  }
+  if (human && (ms < s.humanMs || (ms === s.humanMs && byText(actor, s.humanActor ?? "") < 0))) {
+    s.humanMs = ms;
+    s.humanAt = at;
+    s.humanActor = actor;
+  }
+  if (human && review && ms < s.reviewMs) {
+    s.reviewMs = ms;
+    s.reviewAt = at;
+  }
+}
+
+/** Reads one item's responses into `s`, in one pass over its comments and reviews. */
+function scan(s: Scan, issue: boolean, item: PullRequest | Issue, index: number, reviews: PullRequest["reviews"], locate: ReturnType<typeof verdictLocator>): void {
   const author = item.author === null ? null : keyOf(item.author);
-  const created = Date.parse(item.createdAt);
-  // Earliest so far of: any response, a human one, a human review. Ties go to the smaller login.
-  let anyMs = Infinity, anyAt: string | null = null, anyActor: string | null = null, anyHuman = false;
-  let humanMs = Infinity, humanAt: string | null = null, humanActor: string | null = null;
-  let reviewMs = Infinity, reviewAt: string | null = null;
-  const consider = (at: string, login: string | null, v: Verdict | undefined, review: boolean): void => {
-    const other = login === null ? author !== null : author === null || (login !== item.author && keyOf(login) !== author);
-    if (!other) return;
-    const ms = Date.parse(at);
-    if (ms < created) return;
-    const actor = v?.actor ?? login ?? "ghost";
-    const human = v?.class === "human";
-    if (ms < anyMs || (ms === anyMs && byText(actor, anyActor ?? "") < 0)) [anyMs, anyAt, anyActor, anyHuman] = [ms, at, actor, human];
-    if (human && (ms < humanMs || (ms === humanMs && byText(actor, humanActor ?? "") < 0))) [humanMs, humanAt, humanActor] = [ms, at, actor];
-    if (human && review && ms < reviewMs) [reviewMs, reviewAt] = [ms, at];
-  };
-  const issue = type === "issue";
+  s.created = Date.parse(item.createdAt);
+  s.anyMs = Infinity;
+  s.anyAt = null;
+  s.anyActor = null;
+  s.anyHuman = false;
+  s.humanMs = Infinity;
+  s.humanAt = null;
+  s.humanActor = null;
+  s.reviewMs = Infinity;
+  s.reviewAt = null;
   const comments = item.comments;
   if (comments) for (let i = 0; i < comments.length; i++) {
     const c = comments[i] as Comment;
-    consider(c.createdAt, c.author, locate.comment(issue, index, i), false);
+    consider(s, item.author, author, c.createdAt, c.author, locate.comment(issue, index, i), false);
   }
   for (let i = 0; i < reviews.length; i++) {
     const r = reviews[i] as Review;
     if (r.submittedAt === null || r.state === "PENDING") continue;
-    consider(r.submittedAt, r.author, locate.review(index, i), true);
+    consider(s, item.author, author, r.submittedAt, r.author, locate.review(index, i), true);
   }
-  const botFirst = anyAt !== null && !anyHuman;
+}
+
+/** The item's responses as `scan` left them in `s`. */
+function itemResponse(type: ItemResponse["type"], item: PullRequest | Issue, s: Scan, closedAt: string | null): ItemResponse {
+  const created = s.created;
+  const botFirst = s.anyAt !== null && !s.anyHuman;
   return {
     ref: itemRef(item.repo, item.number),
     type,
@@ -254,33 +302,146 @@ function itemResponse(
     author: item.author,
     createdAt: item.createdAt,
     closedAt,
-    firstHumanResponseAt: humanAt,
-    firstHumanResponder: humanActor,
-    firstHumanReviewAt: type === "pullRequest" ? reviewAt : null,
-    automationFirstAt: botFirst ? anyAt : null,
-    automationFirstActor: botFirst ? anyActor : null,
-    firstHumanResponseHours: hoursOrNull(created, humanAt === null ? null : humanMs),
-    firstHumanReviewHours: type === "pullRequest" ? hoursOrNull(created, reviewAt === null ? null : reviewMs) : null,
+    firstHumanResponseAt: s.humanAt,
+    firstHumanResponder: s.humanActor,
+    firstHumanReviewAt: type === "pullRequest" ? s.reviewAt : null,
+    automationFirstAt: botFirst ? s.anyAt : null,
+    automationFirstActor: botFirst ? s.anyActor : null,
+    firstHumanResponseHours: hoursOrNull(created, s.humanAt === null ? null : s.humanMs),
+    firstHumanReviewHours: type === "pullRequest" ? hoursOrNull(created, s.reviewAt === null ? null : s.reviewMs) : null,
     closeHours: hoursOrNull(created, closedAt === null ? null : Date.parse(closedAt)),
-    automationFirstHours: hoursOrNull(created, botFirst ? anyMs : null),
+    automationFirstHours: hoursOrNull(created, botFirst ? s.anyMs : null),
   };
 }
 
-function typeStats(items: readonly ItemResponse[], withReview: boolean): TypeResponsiveness {
-  const pick = (read: (i: ItemResponse) => number | null): number[] => {
-    const out: number[] = [];
-    for (const i of items) {
-      const h = read(i);
-      if (h !== null) out.push(h);
-    }
-    return out;
-  };
-  const botHours = pick((i) => i.automationFirstHours);
+function typeStats(h: TypeHours, withReview: boolean): TypeResponsiveness {
   return {
-    ...responseStats(items),
-    review: withReview ? durations(pick((i) => i.firstHumanReviewHours)) : null,
-    close: durations(pick((i) => i.closeHours)),
-    automationFirst: { ...durations(botHours), share: share(botHours.length, items.length) },
+    ...responseStats(h),
+    review: withReview ? durations(h.review) : null,
+    close: durations(h.close),
+    automationFirst: { ...durations(h.automation), share: share(h.automation.length, h.opened) },
+  };
+}
+
+/** An open item no person has answered yet: a candidate for the waiting list. */
+interface WaitingCandidate {
+  ms: number;
+  /** Position among the opened items (PRs, then issues): the last tie-break, as a stable sort keeps it. */
+  seq: number;
+  type: ItemResponse["type"];
+  index: number;
+  ref?: string;
+}
+
+/** What one pass over the opened items gathers. */
+interface Pass {
+  asOf: string;
+  comments: boolean;
+  pullRequests: TypeResponsiveness;
+  issues: TypeResponsiveness;
+  byRepo: RepoResponsiveness[];
+  waiting: (ItemResponse & { waitingHours: number })[];
+  /** First human response per PR and issue in dataset order; undefined for those opened outside the window. */
+  firstHumanResponseAt: { pullRequests: (string | null | undefined)[]; issues: (string | null | undefined)[] };
+  triage: Map<string, number>;
+}
+
+/**
+ * Every figure of `responsiveness` in one pass over the PRs and issues, keeping per item only
+ * the hours the statistics need, the few oldest unanswered items, and the first human response;
+ * `visit` sees each opened item's responses (for the per-item list).
+ */
+function measure(
+  dataset: Dataset,
+  verdicts: readonly Verdict[],
+  options: { waiting?: number },
+  visit?: (type: ItemResponse["type"], item: PullRequest | Issue, s: Scan, closedAt: string | null) => void,
+): Pass {
+  const within = windowTest(dataset.window);
+  const locate = verdictLocator(dataset, verdicts);
+  const prs = typeHours();
+  const issues = typeHours();
+  const repos = new Map<string, { pullRequests: OpenedHours; issues: OpenedHours }>();
+  const firstPr: (string | null | undefined)[] = [];
+  const firstIssue: (string | null | undefined)[] = [];
+  const triage = new Map<string, number>();
+  const limit = options.waiting ?? 10;
+  // For a whole-number limit only the `limit` oldest candidates are kept (sorted and cut when the
+  // list doubles); the order is total (seq last), so this is the full sort's first `limit`.
+  const bounded = Number.isSafeInteger(limit) && limit >= 0;
+  let candidates: WaitingCandidate[] = [];
+  let cutoff = Infinity;
+  const refOf = (c: WaitingCandidate): string => {
+    if (c.ref === undefined) {
+      const it = (c.type === "issue" ? dataset.issues[c.index] : dataset.pullRequests[c.index]) as PullRequest | Issue;
+      c.ref = itemRef(it.repo, it.number);
+    }
+    return c.ref;
+  };
+  const order = (a: WaitingCandidate, b: WaitingCandidate): number => a.ms - b.ms || byText(refOf(a), refOf(b)) || a.seq - b.seq;
+  const cut = (): void => {
+    candidates.sort(order);
+    if (candidates.length > limit) candidates.length = limit;
+    if (candidates.length === limit) cutoff = limit === 0 ? -Infinity : (candidates[limit - 1] as WaitingCandidate).ms;
+  };
+  const s = newScan();
+  let seq = 0;
+  const add = (type: ItemResponse["type"], item: PullRequest | Issue, index: number, closedAt: string | null, h: TypeHours, firsts: (string | null | undefined)[]): void => {
+    if (!within(item.createdAt)) {
+      firsts.push(undefined);
+      return;
+    }
+    const pr = type === "pullRequest";
+    scan(s, !pr, item, index, pr ? (item as PullRequest).reviews : NO_REVIEWS, locate);
+    visit?.(type, item, s, closedAt);
+    firsts.push(s.humanAt);
+    const created = s.created;
+    const humanHours = s.humanAt === null ? null : (s.humanMs - created) / HOUR;
+    h.opened += 1;
+    let repo = repos.get(item.repo);
+    if (!repo) repos.set(item.repo, (repo = { pullRequests: { opened: 0, response: [] }, issues: { opened: 0, response: [] } }));
+    const inRepo = pr ? repo.pullRequests : repo.issues;
+    inRepo.opened += 1;
+    if (humanHours !== null) {
+      h.response.push(humanHours);
+      inRepo.response.push(humanHours);
+    }
+    if (pr && s.reviewAt !== null) h.review.push((s.reviewMs - created) / HOUR);
+    if (closedAt !== null) h.close.push((Date.parse(closedAt) - created) / HOUR);
+    if (s.anyAt !== null && !s.anyHuman) h.automation.push((s.anyMs - created) / HOUR);
+    const responder = s.humanActor;
+    if (responder && responder !== "ghost" && within(s.humanAt)) triage.set(responder, (triage.get(responder) ?? 0) + 1);
+    if (s.humanAt === null && closedAt === null && !(created > cutoff)) {
+      candidates.push({ ms: created, seq, type, index });
+      if (bounded && candidates.length >= 2 * limit + 64) cut();
+    }
+    seq += 1;
+  };
+  dataset.pullRequests.forEach((pr, k) => add("pullRequest", pr, k, pr.mergedAt ?? pr.closedAt, prs, firstPr));
+  dataset.issues.forEach((issue, k) => add("issue", issue, k, issue.closedAt, issues, firstIssue));
+  const byRepo = [...repos.entries()]
+    .sort(([a], [b]) => byText(a, b))
+    .map(([repo, r]) => ({ repo, pullRequests: responseStats(r.pullRequests), issues: responseStats(r.issues) }));
+  const asOf = dataset.generatedAt;
+  const asOfMs = Date.parse(asOf);
+  candidates.sort(order);
+  candidates = candidates.slice(0, limit);
+  const waiting = candidates.map((c) => {
+    const issue = c.type === "issue";
+    const item = (issue ? dataset.issues[c.index] : dataset.pullRequests[c.index]) as PullRequest | Issue;
+    scan(s, issue, item, c.index, issue ? NO_REVIEWS : (item as PullRequest).reviews, locate);
+    return { ...itemResponse(c.type, item, s, null), waitingHours: round2((asOfMs - c.ms) / HOUR) };
+  });
+  const comments = dataset.pullRequests.some((i) => i.comments !== undefined) || dataset.issues.some((i) => i.comments !== undefined);
+  return {
+    asOf,
+    comments,
+    pullRequests: typeStats(prs, true),
+    issues: typeStats(issues, false),
+    byRepo,
+    waiting,
+    firstHumanResponseAt: { pullRequests: firstPr, issues: firstIssue },
+    triage,
   };
 }
 
@@ -291,36 +452,25 @@ function typeStats(items: readonly ItemResponse[], withReview: boolean): TypeRes
  * `verdicts` are classify()'s for this dataset (its review and comment verdicts decide who is a person).
  */
 export function responsiveness(dataset: Dataset, verdicts: readonly Verdict[], options: { waiting?: number } = {}): Responsiveness {
-  const within = windowTest(dataset.window);
-  const locate = verdictLocator(dataset, verdicts);
   const items: ItemResponse[] = [];
-  dataset.pullRequests.forEach((pr, k) => {
-    if (within(pr.createdAt)) items.push(itemResponse("pullRequest", pr, k, pr.reviews, locate, pr.mergedAt ?? pr.closedAt));
-  });
-  dataset.issues.forEach((issue, k) => {
-    if (within(issue.createdAt)) items.push(itemResponse("issue", issue, k, NO_REVIEWS, locate, issue.closedAt));
-  });
-  const prs = items.filter((i) => i.type === "pullRequest");
-  const issues = items.filter((i) => i.type === "issue");
-  const repos = new Map<string, ItemResponse[]>();
-  for (const i of items) {
-    const list = repos.get(i.repo);
-    if (list) list.push(i);
-    else repos.set(i.repo, [i]);
-  }
-  const byRepo = [...repos.entries()]
-    .sort(([a], [b]) => byText(a, b))
-    .map(([repo, list]) => ({ repo, pullRequests: responseStats(list.filter((i) => i.type === "pullRequest")), issues: responseStats(list.filter((i) => i.type === "issue")) }));
-  const asOf = dataset.generatedAt;
-  const asOfMs = Date.parse(asOf);
-  const waiting = items
-    .filter((i) => i.firstHumanResponseAt === null && i.closedAt === null)
-    .map((i) => ({ i, ms: Date.parse(i.createdAt) }))
-    .sort((a, b) => a.ms - b.ms || byText(a.i.ref, b.i.ref))
-    .slice(0, options.waiting ?? 10)
-    .map(({ i, ms }) => ({ ...i, waitingHours: round2((asOfMs - ms) / HOUR) }));
-  const comments = dataset.pullRequests.some((i) => i.comments !== undefined) || dataset.issues.some((i) => i.comments !== undefined);
-  return { asOf, comments, pullRequests: typeStats(prs, true), issues: typeStats(issues, false), byRepo, waiting, items };
+  const pass = measure(dataset, verdicts, options, (type, item, s, closedAt) => items.push(itemResponse(type, item, s, closedAt)));
+  return { asOf: pass.asOf, comments: pass.comments, pullRequests: pass.pullRequests, issues: pass.issues, byRepo: pass.byRepo, waiting: pass.waiting, items };
+}
+
+/** `responsiveness` without the per-item list: the figures, and per item only what a report shows. */
+export interface ResponseTimes extends Omit<Responsiveness, "items"> {
+  /** Each PR's and issue's first human response, in dataset order: null when none came yet, undefined when it was opened outside the window. */
+  firstHumanResponseAt: { pullRequests: readonly (string | null | undefined)[]; issues: readonly (string | null | undefined)[] };
+  /** Per person, the opened items they were the first person to answer, within the window (conversationWork's triage). */
+  triage: ReadonlyMap<string, number>;
+}
+
+/**
+ * The figures of `responsiveness` with, per item, only the first human response: a million
+ * items cost a few lists of hours instead of an object each.
+ */
+export function responseTimes(dataset: Dataset, verdicts: readonly Verdict[], options: { waiting?: number } = {}): ResponseTimes {
+  return measure(dataset, verdicts, options);
 }
 
 const NO_REVIEWS: PullRequest["reviews"] = Object.freeze([]) as unknown as PullRequest["reviews"];
@@ -340,7 +490,7 @@ export interface ConversationWork {
  * Per person: comments written, issues closed and first responses given (triage), human work
  * only. Issues closed need `closedBy` and comments need `comments` in the dataset.
  */
-export function conversationWork(dataset: Dataset, verdicts: readonly Verdict[], config: Config = defaultConfig(), answered?: Responsiveness): ConversationWork[] {
+export function conversationWork(dataset: Dataset, verdicts: readonly Verdict[], config: Config = defaultConfig(), answered?: Responsiveness | ResponseTimes): ConversationWork[] {
   const within = windowTest(dataset.window);
   const people = new Map<string, ConversationWork>();
   const person = (login: string): ConversationWork => {
@@ -364,8 +514,13 @@ export function conversationWork(dataset: Dataset, verdicts: readonly Verdict[],
     if (!issue.closedBy || !within(issue.closedAt)) continue;
     if (classifier.account(issue.closedBy).class === "human") person(issue.closedBy).issuesClosed += 1;
   }
-  for (const item of (answered ?? responsiveness(dataset, verdicts)).items) {
-    if (item.firstHumanResponder && item.firstHumanResponder !== "ghost" && within(item.firstHumanResponseAt)) person(item.firstHumanResponder).triage += 1;
+  const measured = answered ?? responseTimes(dataset, verdicts);
+  if ("triage" in measured) {
+    for (const [login, n] of measured.triage) person(login).triage += n;
+  } else {
+    for (const item of measured.items) {
+      if (item.firstHumanResponder && item.firstHumanResponder !== "ghost" && within(item.firstHumanResponseAt)) person(item.firstHumanResponder).triage += 1;
+    }
   }
   return [...people.values()].sort((a, b) => b.comments + b.issuesClosed + b.triage - (a.comments + a.issuesClosed + a.triage) || byText(a.login, b.login));
 }

@@ -32,6 +32,26 @@ describe("renderReportChunks", () => {
     expect(joined("json", odd)).toBe(JSON.stringify(odd, null, 2) + "\n");
   });
 
+  it("writes items with a first human response (a string, null, undefined or followed by another key) exactly as JSON.stringify does", () => {
+    const [first] = report.items;
+    if (!first) throw new Error("fixture has no items");
+    const { firstHumanResponseAt: _, ...plain } = first;
+    const answered = {
+      ...report,
+      items: [
+        { ...plain, firstHumanResponseAt: "2026-05-01T05:00:00Z" },
+        { ...plain, firstHumanResponseAt: null },
+        { ...plain, firstHumanResponseAt: undefined },
+        { ...plain, firstHumanResponseAt: 'quote " and \\ and \n newline' },
+        { ...plain, firstHumanResponseAt: null, extra: 1 },
+        { ...plain, firstHumanResponseAt: 7 as unknown as string },
+        { ...plain, evidence: [], firstHumanResponseAt: null },
+        plain,
+      ],
+    } as Report;
+    expect(joined("json", answered)).toBe(JSON.stringify(answered, null, 2) + "\n");
+  });
+
   it("writes long lists before the items (the migration's) element by element, exactly", () => {
     const run = report.migration.personalToken[0];
     const pr = report.migration.githubTokenPullRequests[0];

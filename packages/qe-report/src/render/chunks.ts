@@ -5,23 +5,31 @@ import { csvHeader, csvRow } from "./csv.js";
 // A batch's string stays under V8's large-object threshold (128 KiB) at ~850 bytes an item, so
 // it dies in the young generation instead of piling up in large-object space until a full GC.
 const BATCH = 100;
-const ITEM_KEYS = ["ref", "type", "repo", "url", "title", "date", "class", "channel", "kind", "actor", "onBehalfOf", "rule", "evidence"];
+// PRs and issues opened in the window carry one more key, last: `firstHumanResponseAt`.
+const ITEM_KEYS = ["ref", "type", "repo", "url", "title", "date", "class", "channel", "kind", "actor", "onBehalfOf", "rule", "evidence", "firstHumanResponseAt"];
+const ITEM_BASE_KEYS = ITEM_KEYS.length - 1;
 const EVIDENCE_KEYS = ["rule", "signal", "detail"];
 const q = JSON.stringify;
 
-/** Whether an object's own keys are exactly `keys`, in order, each holding a string (or null where allowed). */
-function plainShape(o: object, keys: readonly string[], nullable: ReadonlySet<string>): boolean {
+/**
+ * How many keys an object has when its own keys are the first of `keys`, in order, each holding
+ * a string (or null where allowed); -1 when they are not.
+ */
+function plainKeys(o: object, keys: readonly string[], nullable: ReadonlySet<string>): number {
   let i = 0;
   for (const key in o) {
-    if (key !== keys[i]) return false;
+    if (key !== keys[i]) return -1;
     const value = (o as Record<string, unknown>)[key];
-    if (key !== "evidence" && typeof value !== "string" && !(value === null && nullable.has(key))) return false;
+    if (key !== "evidence" && typeof value !== "string" && !(value === null && nullable.has(key))) return -1;
     i += 1;
   }
-  return i === keys.length;
+  return i;
 }
 
-const NULLABLE = new Set(["kind", "onBehalfOf"]);
+/** Whether an object's own keys are exactly `keys`, in order, each holding a string (or null where allowed). */
+const plainShape = (o: object, keys: readonly string[], nullable: ReadonlySet<string>): boolean => plainKeys(o, keys, nullable) === keys.length;
+
+const NULLABLE = new Set(["kind", "onBehalfOf", "firstHumanResponseAt"]);
 const NONE = new Set<string>();
 
 /** An evidence list as written inside an item, or undefined when it is not of the usual shape. */
@@ -51,11 +59,12 @@ function itemJson(v: Report["items"][number], evidenceCache: Map<object, string 
     if (evidenceCache.size >= EVIDENCE_CACHE_LIMIT) evidenceCache.clear();
     evidenceCache.set(evidence, ev);
   }
-  if (ev !== undefined && plainShape(v, ITEM_KEYS, NULLABLE)) {
+  const keys = ev === undefined ? -1 : plainKeys(v, ITEM_KEYS, NULLABLE);
+  if (keys === ITEM_BASE_KEYS || keys === ITEM_KEYS.length) {
     return (
       `    {\n      "ref": ${q(v.ref)},\n      "type": ${q(v.type)},\n      "repo": ${q(v.repo)},\n      "url": ${q(v.url)},\n      "title": ${q(v.title)},\n      "date": ${q(v.date)},\n` +
       `      "class": ${q(v.class)},\n      "channel": ${q(v.channel)},\n      "kind": ${q(v.kind)},\n      "actor": ${q(v.actor)},\n      "onBehalfOf": ${q(v.onBehalfOf)},\n` +
-      `      "rule": ${q(v.rule)},\n      "evidence": ${ev}\n    }`
+      `      "rule": ${q(v.rule)},\n      "evidence": ${ev as string}${keys === ITEM_BASE_KEYS ? "" : `,\n      "firstHumanResponseAt": ${q(v.firstHumanResponseAt)}`}\n    }`
     );
   }
   return `    ${JSON.stringify(v, null, 2).replace(/\n/g, "\n    ")}`;

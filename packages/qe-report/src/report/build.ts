@@ -16,7 +16,7 @@ import { profileUrl, repoSearchUrls, repoUrl } from "./links.js";
 import { MEASURES, REPORT_SCHEMA_ID, type Measure, type Report, type ReportContributions, type ReportCounts, type ReportHistoryMonth } from "./schema.js";
 import { translationRollup } from "./translation.js";
 import { commentLinks, withCommentRuns } from "./comment-runs.js";
-import { responsivenessParts, withConversation, withResponseTimes } from "./responsiveness.js";
+import { responsivenessParts, withConversation } from "./responsiveness.js";
 import { reportItems } from "./items.js";
 import { migrationStatus, movedToMachine, tokenByPerson } from "./migration.js";
 import { executiveSummary } from "./story.js";
@@ -135,7 +135,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
   const previousVerdicts = options.previous ? classify(options.previous, config) : undefined;
   const previousItemSummary = options.previous && previousVerdicts ? summarize(options.previous, previousVerdicts) : undefined;
   const previousSummary = options.previous && previousVerdicts && previousItemSummary ? withCommentRuns(previousItemSummary, options.previous, previousVerdicts) : undefined;
-  const answered = responsivenessParts(dataset, verdicts, config, options.previous);
+  const answered = responsivenessParts(dataset, verdicts, config, options.previous, previousVerdicts);
 
   const buckets = weekBuckets(dataset.window);
   const weeks = buckets.map((b) => ({ from: isoInstant(b.from), to: isoInstant(b.to), label: b.label, human: 0, automation: 0, days: b.days }));
@@ -246,7 +246,7 @@ export function buildReport(dataset: Dataset, config: Config, options: BuildRepo
   };
   const previousLabel = options.previous ? windowLabel(options.previous.window) : null;
   // Last, once nothing else reads the verdicts: verdicts classified here are replaced by their items in place.
-  const items = withResponseTimes(reportItems(dataset, verdicts, options.verdicts === undefined ? { reuse: verdicts } : {}), answered);
+  const items = reportItems(dataset, verdicts, { reuse: options.verdicts === undefined ? verdicts : undefined, firstResponses: answered.firstResponses });
 
   return {
     schema: REPORT_SCHEMA_ID,

@@ -8,8 +8,26 @@ export function decidingRule(v: Verdict): string {
   return v.evidence[0]?.rule ?? "";
 }
 
-function item(v: Verdict, repo: string, url: string, title: string, date: string): ReportItem {
+function item(v: Verdict, repo: string, url: string, title: string, date: string, firstHumanResponseAt?: string | null): ReportItem {
   // One literal, keys in the schema's order: the JSON writer's fast path relies on this shape.
+  if (firstHumanResponseAt !== undefined) {
+    return {
+      ref: v.ref,
+      type: v.type,
+      repo,
+      url,
+      title,
+      date,
+      class: v.class,
+      channel: v.channel,
+      kind: v.kind,
+      actor: v.actor,
+      onBehalfOf: v.onBehalfOf,
+      rule: decidingRule(v),
+      evidence: v.evidence,
+      firstHumanResponseAt,
+    };
+  }
   return {
     ref: v.ref,
     type: v.type,
@@ -27,17 +45,29 @@ function item(v: Verdict, repo: string, url: string, title: string, date: string
   };
 }
 
+const isItem = (v: Verdict): boolean => v.type === "pullRequest" || v.type === "issue";
+
 const subject = (message: string): string => {
   const end = message.indexOf("\n");
   return end < 0 ? message : message.slice(0, end);
 };
 
+/** Each PR's and issue's first human response, in dataset order (undefined: not measured, no field). */
+export interface FirstResponses {
+  pullRequests: readonly (string | null | undefined)[];
+  issues: readonly (string | null | undefined)[];
+}
+
+const NONE: FirstResponses = { pullRequests: [], issues: [] };
+
 /**
  * One analysable row per verdict: the verdict with the item's repository, URL, title, date and
  * deciding rule, so a spreadsheet needs no join back to the dataset. Items come in dataset order
- * (the order `classify` gives); verdicts in another order are matched by ref.
+ * (the order `classify` gives); verdicts in another order are matched by ref. PRs and issues get
+ * `firstHumanResponseAt` from `firstResponses` (responseTimes'), where it has one.
  */
-export function reportItems(dataset: Dataset, verdicts: readonly Verdict[], options: { reuse?: Verdict[] } = {}): ReportItem[] {
+export function reportItems(dataset: Dataset, verdicts: readonly Verdict[], options: { reuse?: Verdict[]; firstResponses?: FirstResponses } = {}): ReportItem[] {
+  const first = options.firstResponses ?? NONE;
   let cursor = 0;
   let byRef: Map<string, Verdict> | undefined;
   const verdictOf = (ref: string): Verdict | undefined => {
@@ -58,9 +88,10 @@ export function reportItems(dataset: Dataset, verdicts: readonly Verdict[], opti
   const push = (row: ReportItem): void => {
     out[length++] = row;
   };
-  for (const pr of dataset.pullRequests) {
+  for (let k = 0; k < dataset.pullRequests.length; k++) {
+    const pr = dataset.pullRequests[k] as Dataset["pullRequests"][number];
     const v = verdictOf(itemRef(pr.repo, pr.number));
-    if (v) push(item(v, pr.repo, pr.url, pr.title, pr.createdAt));
+    if (v) push(item(v, pr.repo, pr.url, pr.title, pr.createdAt, isItem(v) ? first.pullRequests[k] : undefined));
     for (let i = 0; i < pr.reviews.length; i++) {
       const r = verdictOf(reviewRef(pr.repo, pr.number, i));
       if (r) push(item(r, pr.repo, pr.url, pr.title, pr.reviews[i]?.submittedAt ?? pr.createdAt));
@@ -70,9 +101,10 @@ export function reportItems(dataset: Dataset, verdicts: readonly Verdict[], opti
     const v = verdictOf(commitRef(c.repo, c.oid));
     if (v) push(item(v, c.repo, c.url, subject(c.message), c.committedAt));
   }
-  for (const issue of dataset.issues) {
+  for (let k = 0; k < dataset.issues.length; k++) {
+    const issue = dataset.issues[k] as Dataset["issues"][number];
     const v = verdictOf(itemRef(issue.repo, issue.number));
-    if (v) push(item(v, issue.repo, issue.url, issue.title, issue.createdAt));
+    if (v) push(item(v, issue.repo, issue.url, issue.title, issue.createdAt, isItem(v) ? first.issues[k] : undefined));
   }
   // Comment verdicts come last, PRs' threads then issues', as classify gives them.
   for (const list of [dataset.pullRequests, dataset.issues] as const) {

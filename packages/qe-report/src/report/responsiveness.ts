@@ -1,13 +1,13 @@
-import { classify, conversationWork, responsiveness, type Config, type ConversationWork, type Dataset, type Responsiveness, type ResponseStats, type Verdict } from "@quantecon/attribution";
+import { classify, conversationWork, responseTimes, type Config, type ConversationWork, type Dataset, type ResponseStats, type ResponseTimes, type Verdict } from "@quantecon/attribution";
 import { profileUrl, repoUrl } from "./links.js";
 import type { ReportResponsiveness } from "./responsiveness-schema.js";
-import type { Report, ReportPerson } from "./schema.js";
+import type { ReportPerson } from "./schema.js";
 
 /** What the report takes from the responsiveness measures. */
 export interface ResponsivenessParts {
   summary: ReportResponsiveness;
-  /** First human response per PR or issue ref opened in the window (null: none yet). */
-  firstResponses: ReadonlyMap<string, string | null>;
+  /** First human response per PR and issue, in dataset order (null: none yet; undefined: opened outside the window). */
+  firstResponses: ResponseTimes["firstHumanResponseAt"];
   conversation: ConversationWork[];
 }
 
@@ -17,9 +17,9 @@ const stats = (s: ResponseStats) => ({ opened: s.opened, responded: s.responded,
  * The responsiveness section, the per-person conversation work and each opened item's first
  * human response, from the dataset's verdicts (and the previous dataset's, for the trend).
  */
-export function responsivenessParts(dataset: Dataset, verdicts: readonly Verdict[], config: Config, previous?: Dataset): ResponsivenessParts {
-  const now = responsiveness(dataset, verdicts);
-  const before: Responsiveness | undefined = previous ? responsiveness(previous, classify(previous, config)) : undefined;
+export function responsivenessParts(dataset: Dataset, verdicts: readonly Verdict[], config: Config, previous?: Dataset, previousVerdicts?: readonly Verdict[]): ResponsivenessParts {
+  const now = responseTimes(dataset, verdicts);
+  const before: ResponseTimes | undefined = previous ? responseTimes(previous, previousVerdicts ?? classify(previous, config)) : undefined;
   const type = (key: "pullRequests" | "issues"): ReportResponsiveness["pullRequests"] => {
     const t = now[key];
     const p = before?.[key];
@@ -43,7 +43,7 @@ export function responsivenessParts(dataset: Dataset, verdicts: readonly Verdict
   };
   return {
     summary,
-    firstResponses: new Map(now.items.map((i) => [i.ref, i.firstHumanResponseAt])),
+    firstResponses: now.firstHumanResponseAt,
     conversation: now.comments ? conversationWork(dataset, verdicts, config, now) : [],
   };
 }
@@ -84,16 +84,4 @@ export function withConversation(
     });
   }
   return out;
-}
-
-/** The items, with `firstHumanResponseAt` on each PR and issue opened in the window (in place: a report's item list can be a million long). */
-export function withResponseTimes(items: Report["items"], parts: ResponsivenessParts): Report["items"] {
-  if (parts.firstResponses.size === 0) return items;
-  for (let i = 0; i < items.length; i++) {
-    const v = items[i] as Report["items"][number];
-    if (v.type !== "pullRequest" && v.type !== "issue") continue;
-    const at = parts.firstResponses.get(v.ref);
-    if (at !== undefined) items[i] = { ...v, firstHumanResponseAt: at };
-  }
-  return items;
 }
