@@ -109,12 +109,25 @@ describe("the engine's fast paths", () => {
       "/^a\\nb/m",
       "/^ab$/s",
       "^🌐 (a|🔄)b",
+      "^translation-sync-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-pr-\\d+$",
+      "^a\\d+",
+      "^a\\w{2}$",
+      "^a\\w{2}",
+      "^ab$",
+      "^a{0}b$",
+      "^\\d+\\d$",
+      "^a\\+b$",
+      "^a\\d*$",
+      "/^a\\d+$/i",
     ];
     const texts = [
       "", "Update translation: x.md", "Update translation: a b", "Delete removed file: y", "update translation: x", "codex/x", "cursor/", "devin",
       "xcodex/", "ac", "abc", "b", "ab", "bc", "c", "aac", "abac", "xa|bd", "xcd", "xa\\d", "xbd", "xa\\bd", "axbd", "cd", "ABc", "abc", "Abc",
       "198982749+copilot@users.noreply.github.com", "198982749+Copilot-SWE-Agent[bot]@USERS.noreply.github.com", "198982749+copilot@example.org",
       "Bump a", "BUMP B", "bump c", "\u212Aelvin", "Kelvin", "a\u017Fk", "ASK", "ß", "ẞ", "\u212As y", "KSy", "xy", "q\na\nb", "ab", "🌐 ab", "🌐 🔄b", "🌐 cb",
+      "translation-sync-2026-05-13T12-48-54-pr-12", "translation-sync-2026-05-13T12-48-54-pr-", "translation-sync-2026-05-13T12-48-54-pr-12\n",
+      "translation-sync-2026-05-13T12-48-54-pr-12x", "translation-sync-2026-5-13T12-48-54-pr-12", "translation-sync-２026-05-13T12-48-54-pr-1",
+      "a1", "a12", "a", "a1x", "A1", "a_z", "aé1", "a٣", "a\n", "ab\n", "a+b", "a+", "a12\n", "a𝟙",
     ];
     for (const source of patterns) {
       const literal = /^\/(.*)\/([a-z]*)$/s.exec(source);

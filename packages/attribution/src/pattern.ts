@@ -139,6 +139,84 @@ function startTest(required: { starts: string[]; fold: boolean }): (text: string
   return one !== undefined ? (t) => t.startsWith(one) : (t) => starts.some((s) => t.startsWith(s));
 }
 
+// ASCII sets of a fixed-shape pattern's units, as bitmaps over char codes 0–127. RE2's `\d`
+// and `\w` are ASCII only ([0-9], [0-9A-Za-z_]), unlike some engines' Unicode classes.
+const DIGIT = asciiSet((c) => c >= 48 && c <= 57);
+const WORD = asciiSet((c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+function asciiSet(has: (c: number) => boolean): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) set[c] = has(c) ? 1 : 0;
+  return set;
+}
+
+/**
+ * A matcher for a pattern of one fixed shape (`^translation-sync-\d{4}-\d{2}-pr-\d+$`): anchored
+ * at the start, ASCII units (a plain character, `\d`, `\w`) each once or `{n}` times, the last maybe
+ * `+`, then maybe `$`. Every position has exactly one unit to match, so one scan without
+ * backtracking gives the engine's answer. Undefined for any other pattern, or with flags.
+ */
+function fixedShape(body: string, flags: string): { test(text: string): boolean; whole(text: string): boolean } | undefined {
+  if (flags !== "" || !body.startsWith("^")) return undefined;
+  const sets: Uint8Array[] = [];
+  let plusLast = false;
+  let end = false;
+  let i = 1;
+  while (i < body.length) {
+    const c = body[i] as string;
+    if (c === "$" && i === body.length - 1) {
+      end = true;
+      break;
+    }
+    // Only the last unit may repeat freely.
+    if (plusLast) return undefined;
+    let set: Uint8Array;
+    if (c === "\\") {
+      const e = body[i + 1] ?? "";
+      if (e === "d") set = DIGIT;
+      else if (e === "w") set = WORD;
+      else if (/^[!-/:-@[-`{-~]$/.test(e)) set = asciiSet((x) => x === e.charCodeAt(0));
+      else return undefined;
+      i += 2;
+    } else if (/^[ -~]$/.test(c) && !"\\.^$|?*+()[]{}".includes(c)) {
+      set = asciiSet((x) => x === c.charCodeAt(0));
+      i += 1;
+    } else return undefined;
+    let count = 1;
+    const repeat = /^\{(\d{1,3})\}/.exec(body.slice(i));
+    if (repeat) {
+      count = Number(repeat[1]);
+      i += repeat[0].length;
+    } else if (body[i] === "+") {
+      plusLast = true;
+      i += 1;
+    } else if ("*?{".includes(body[i] ?? "x")) return undefined;
+    for (let k = 0; k < count; k++) sets.push(set);
+  }
+  if (sets.length === 0) return undefined;
+  // Where the text stops matching the shape: the end of its match, or -1 when it has none.
+  const scan = (text: string): number => {
+    const n = plusLast ? sets.length - 1 : sets.length;
+    if (text.length < sets.length) return -1;
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c > 127 || (sets[k] as Uint8Array)[c] !== 1) return -1;
+    }
+    if (!plusLast) return n;
+    const last = sets[n] as Uint8Array;
+    let at = n;
+    while (at < text.length) {
+      const c = text.charCodeAt(at);
+      if (c > 127 || last[c] !== 1) break;
+      at++;
+    }
+    return at > n ? at : -1;
+  };
+  return {
+    test: end ? (text) => scan(text) === text.length : (text) => scan(text) >= 0,
+    whole: (text) => scan(text) === text.length,
+  };
+}
+
 /** Thrown when a pattern is valid JavaScript but needs backtracking (lookaround, backreferences). */
 class UnsupportedPattern extends SyntaxError {}
 
@@ -161,13 +239,24 @@ export function compilePattern(source: string): SafePattern {
     );
   }
   const printed = native.toString();
-  const literal = literalTest(body, flags);
+  const literal = literalTest(body, flags) ?? fixedShape(body, flags);
   const required = literal ? undefined : requiredStarts(body, flags);
   const starts = required ? startTest(required) : undefined;
+  // Automation repeats its lines (one commit message per synced file): the engine's answer on
+  // the text it saw last serves a repeat, as matching is a pure function of the text.
+  let lastTested: string | undefined;
+  let lastTest = false;
+  const engineTest = (text: string): boolean => {
+    if (text !== lastTested) {
+      lastTest = engine.test(text);
+      lastTested = text;
+    }
+    return lastTest;
+  };
   return {
     source: body,
     flags,
-    test: literal ? literal.test : starts ? (text) => starts(text) && engine.test(text) : (text) => engine.test(text),
+    test: literal ? literal.test : starts ? (text) => starts(text) && engineTest(text) : engineTest,
     matchesWhole: literal ? literal.whole : starts ? (text) => starts(text) && engine.matches(text) : (text) => engine.matches(text),
     toString: () => printed,
   };
