@@ -26,10 +26,8 @@ export const SCAN_LIMITS: Readonly<Record<string, number>> = {
   "git-identity": 1024,
 };
 
-const capped = (signal: string, text: string): string => {
-  const limit = SCAN_LIMITS[signal] ?? 4096;
-  return text.length > limit ? text.slice(0, limit) : text;
-};
+// A field's limit, read once per compiled test rather than per item.
+const scanLimit = (signal: string): number => SCAN_LIMITS[signal] ?? 4096;
 
 /*
  * Evidence lines name the rule, the signal and the pattern that held, not the item's own text
@@ -40,10 +38,11 @@ function textTest(rule: string, signal: string, read: (s: Subject) => string | u
     const re = compilePattern(source);
     return { re, evidence: interner.evidence(rule, signal, `${signal} matches ${re}`) };
   });
+  const limit = scanLimit(signal);
   return (s) => {
     const text = read(s);
     if (text === undefined) return undefined;
-    const scanned = capped(signal, text);
+    const scanned = text.length > limit ? text.slice(0, limit) : text;
     for (const check of checks) if (check.re.test(scanned)) return check.evidence;
     return undefined;
   };
@@ -54,10 +53,11 @@ function listTest(rule: string, signal: string, read: (s: Subject) => readonly (
     const re = compilePattern(source);
     return { re, evidence: interner.evidence(rule, signal, `${what} matches ${re}`) };
   });
+  const limit = scanLimit(signal);
   return (s) => {
     for (const value of read(s) ?? []) {
       if (value === null) continue;
-      const scanned = capped(signal, value);
+      const scanned = value.length > limit ? value.slice(0, limit) : value;
       for (const check of checks) if (check.re.test(scanned)) return check.evidence;
     }
     return undefined;
