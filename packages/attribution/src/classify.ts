@@ -55,6 +55,8 @@ interface Identity {
   profile: Profile | undefined;
   /** Known AI identity: an agent's own, or one that runs in a person's session. */
   agent: KnownIdentity["degree"] | undefined;
+  /** `defaultKind`'s answer, once asked: it reads only the identity and the config. */
+  defaultKind: string | undefined;
 }
 
 const GLUED_BOT = /bot\d*$|bot[-_.+]|[-_.+]bot/i;
@@ -261,7 +263,7 @@ export class Classifier {
 
   private identity(actor: string, login: string | null, verdict: ActorVerdict): Identity {
     const shared = this.shared(verdict);
-    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map(), kind: undefined, profile: undefined, agent: undefined };
+    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map(), kind: undefined, profile: undefined, agent: undefined, defaultKind: undefined };
   }
 
   private ghost: Identity | undefined;
@@ -419,6 +421,11 @@ export class Classifier {
 
   private defaultKind(id: Identity): string {
     if (id.kind) return id.kind;
+    // Asked once per automation item without a rule: the config's bots are compared once per identity.
+    return (id.defaultKind ??= this.kindOfAccount(id));
+  }
+
+  private kindOfAccount(id: Identity): string {
     const configured = id.login ? this.config.bots.find((b) => normalizeLogin(b.login) === normalizeLogin(id.login as string)) : undefined;
     if (configured) return configured.kind;
     const known = id.login ? knownAccount(id.login) : undefined;
@@ -656,14 +663,19 @@ export function classify(dataset: Dataset, config: Config = defaultConfig()): Ve
       inRepo.set(pr.number, { pr, verdict });
     }
     out.push(verdict);
-    for (let i = 0; i < pr.reviews.length; i++) out.push(classifier.review(pr, pr.reviews[i] as Review, i, verdict.ref));
+    for (let r = 0; r < pr.reviews.length; r++) out.push(classifier.review(pr, pr.reviews[r] as Review, r, verdict.ref));
   }
   classifier.prIndex = -1;
-  for (const commit of dataset.commits) {
+  // Indexed loops: a for-of iterator's result objects cost a million allocations whenever this
+  // long function runs unoptimized (it deoptimizes as each loop reaches code not yet run).
+  const commits = dataset.commits;
+  for (let i = 0; i < commits.length; i++) {
+    const commit = commits[i] as Commit;
     const pr = commit.pullRequest === null ? undefined : prs.get(commit.repo)?.get(commit.pullRequest);
     out.push(classifier.commit(commit, pr));
   }
-  for (const issue of dataset.issues) out.push(classifier.issue(issue));
+  const issues = dataset.issues;
+  for (let i = 0; i < issues.length; i++) out.push(classifier.issue(issues[i] as Issue));
   // Comments come last (see comments.ts), so the verdicts before them keep their places.
   pushCommentVerdicts(dataset, classifier, out);
   return out;
