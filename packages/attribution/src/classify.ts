@@ -651,16 +651,31 @@ export class Classifier {
 export function classify(dataset: Dataset, config: Config = defaultConfig()): Verdict[] {
   const classifier = new Classifier(config, dataset);
   const out: Verdict[] = [];
-  // Automated PRs by repo and number: only their commits can inherit a verdict.
-  const prs = new Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>>();
+  // Automated PRs, in order: only their commits can inherit a verdict. The map by repo and
+  // number is built when a commit first names a PR; many datasets' commits name none.
+  const automatedPrs: PullRequest[] = [];
+  const automatedVerdicts: Verdict[] = [];
+  let prs: Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>> | undefined;
+  const prsByNumber = (): Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>> => {
+    if (prs === undefined) {
+      prs = new Map();
+      // In dataset order: a repeated repo and number keeps its last PR, as it always has.
+      for (let i = 0; i < automatedPrs.length; i++) {
+        const pr = automatedPrs[i] as PullRequest;
+        let inRepo = prs.get(pr.repo);
+        if (!inRepo) prs.set(pr.repo, (inRepo = new Map()));
+        inRepo.set(pr.number, { pr, verdict: automatedVerdicts[i] as Verdict });
+      }
+    }
+    return prs;
+  };
   for (let i = 0; i < dataset.pullRequests.length; i++) {
     const pr = dataset.pullRequests[i] as PullRequest;
     classifier.prIndex = i;
     const verdict = classifier.pullRequest(pr);
     if (verdict.class === "automation") {
-      let inRepo = prs.get(pr.repo);
-      if (!inRepo) prs.set(pr.repo, (inRepo = new Map()));
-      inRepo.set(pr.number, { pr, verdict });
+      automatedPrs.push(pr);
+      automatedVerdicts.push(verdict);
     }
     out.push(verdict);
     for (let r = 0; r < pr.reviews.length; r++) out.push(classifier.review(pr, pr.reviews[r] as Review, r, verdict.ref));
@@ -671,7 +686,7 @@ export function classify(dataset: Dataset, config: Config = defaultConfig()): Ve
   const commits = dataset.commits;
   for (let i = 0; i < commits.length; i++) {
     const commit = commits[i] as Commit;
-    const pr = commit.pullRequest === null ? undefined : prs.get(commit.repo)?.get(commit.pullRequest);
+    const pr = commit.pullRequest === null ? undefined : prsByNumber().get(commit.repo)?.get(commit.pullRequest);
     out.push(classifier.commit(commit, pr));
   }
   const issues = dataset.issues;
