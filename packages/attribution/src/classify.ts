@@ -358,7 +358,9 @@ export class Classifier {
   // Returns the rule and leaves its evidence in `matchAt`: no object per item on this hot path.
   private matchAt: ListCursor = this.interner.empty;
   private firstMatch(subject: Subject, at: ListCursor): Rule | undefined {
-    for (const compiled of this.rules[subject.type]) {
+    const rules = this.rules[subject.type];
+    for (let i = 0; i < rules.length; i++) {
+      const compiled = rules[i] as CompiledRule;
       const next = compiled.test(subject, at);
       if (next) {
         this.matchAt = next;

@@ -43,7 +43,10 @@ function textTest(rule: string, signal: string, read: (s: Subject) => string | u
     const text = read(s);
     if (text === undefined) return undefined;
     const scanned = text.length > limit ? text.slice(0, limit) : text;
-    for (const check of checks) if (check.re.test(scanned)) return check.evidence;
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i] as (typeof checks)[number];
+      if (check.re.test(scanned)) return check.evidence;
+    }
     return undefined;
   };
 }
@@ -54,11 +57,18 @@ function listTest(rule: string, signal: string, read: (s: Subject) => readonly (
     return { re, evidence: interner.evidence(rule, signal, `${what} matches ${re}`) };
   });
   const limit = scanLimit(signal);
+  // Indexed loops on this per-item path: no iterator, and no empty list for a missing field.
   return (s) => {
-    for (const value of read(s) ?? []) {
+    const values = read(s);
+    if (values === undefined) return undefined;
+    for (let v = 0; v < values.length; v++) {
+      const value = values[v] as string | null;
       if (value === null) continue;
       const scanned = value.length > limit ? value.slice(0, limit) : value;
-      for (const check of checks) if (check.re.test(scanned)) return check.evidence;
+      for (let i = 0; i < checks.length; i++) {
+        const check = checks[i] as (typeof checks)[number];
+        if (check.re.test(scanned)) return check.evidence;
+      }
     }
     return undefined;
   };
@@ -119,10 +129,11 @@ export function compileRule(rule: Rule, interner: Interner): CompiledRule {
   return {
     rule,
     test(subject, start) {
-      for (const tests of sets) {
+      for (let s = 0; s < sets.length; s++) {
+        const tests = sets[s] as Test[];
         let at: ListCursor | undefined = start;
-        for (const test of tests) {
-          const line = test(subject);
+        for (let t = 0; t < tests.length; t++) {
+          const line = (tests[t] as Test)(subject);
           if (line === undefined) {
             at = undefined;
             break;
