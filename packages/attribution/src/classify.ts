@@ -28,6 +28,8 @@ interface LoginInfo {
   identity: Identity | undefined;
   /** Whether its login or name names automation (then its behaviour is read in full). */
   needsText: boolean | undefined;
+  /** Its key's behaviour profile, once the pass has made one (saves a lookup per item). */
+  behaviour: Profile | undefined;
 }
 
 interface Decision {
@@ -122,12 +124,12 @@ export class Classifier {
       const info = this.login(pr.author);
       // An app's PRs are never a person's series: no need to shape them.
       if (info.type === "Bot") continue;
-      this.prShapes[i] = this.profile(info.key).pullRequest(pr, this.needsText(info, pr.author));
+      this.prShapes[i] = (info.behaviour ??= this.profile(info.key)).pullRequest(pr, this.needsText(info, pr.author));
     }
     for (const issue of dataset.issues ?? []) {
       if (issue.author === null) continue;
       const info = this.login(issue.author);
-      if (this.needsText(info, issue.author)) this.profile(info.key).text(issue.repo, issue.title);
+      if (this.needsText(info, issue.author)) (info.behaviour ??= this.profile(info.key)).text(issue.repo, issue.title);
     }
     for (const commit of dataset.commits ?? []) {
       // A person's commit written by an automation committer (a format or commit action).
@@ -138,7 +140,7 @@ export class Classifier {
       if (login) {
         const info = this.login(login);
         const full = this.needsText(info, login);
-        if (full || commit.authorOffset !== undefined) this.profile(info.key).commit(commit, full);
+        if (full || commit.authorOffset !== undefined) (info.behaviour ??= this.profile(info.key)).commit(commit, full);
         continue;
       }
       const key = this.behaviourKey(name, email);
@@ -216,7 +218,7 @@ export class Classifier {
     if (info === undefined) {
       const key = normalizeLogin(login);
       // Every field from the start: one object shape keeps the per-item lookups monomorphic.
-      info = { key, type: this.actorTypes.get(key)?.type, identity: undefined, needsText: undefined };
+      info = { key, type: this.actorTypes.get(key)?.type, identity: undefined, needsText: undefined, behaviour: undefined };
       this.keys.set(login, info);
     }
     return info;

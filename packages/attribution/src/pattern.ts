@@ -262,6 +262,23 @@ export function compilePattern(source: string): SafePattern {
   };
 }
 
+// Compiled patterns by source, for the rule engine: every classify() builds its rules anew, and
+// compiling on the linear-time engine costs more than a small dataset's whole matching. The
+// engine's patterns are never handed out, so one object can serve every rule with that source.
+const SHARED = new Map<string, SafePattern>();
+
+/** @internal `compilePattern`, compiled once per source for the rule engine. */
+export function sharedPattern(source: string): SafePattern {
+  let compiled = SHARED.get(source);
+  if (compiled === undefined) {
+    compiled = compilePattern(source);
+    // Config patterns are few; a program that makes configs without end does not grow this forever.
+    if (SHARED.size >= 1024) SHARED.clear();
+    SHARED.set(source, compiled);
+  }
+  return compiled;
+}
+
 /** Why a pattern does not compile, or undefined when it does. */
 export function patternProblem(source: string): string | undefined {
   try {

@@ -1,6 +1,6 @@
 import type { Match, Rule } from "../config.js";
 import { normalizeLogin } from "../known-accounts.js";
-import { compilePattern } from "../pattern.js";
+import { sharedPattern } from "../pattern.js";
 import type { Evidence } from "../verdict.js";
 import type { Subject } from "./subject.js";
 import type { Interner, ListCursor } from "../intern.js";
@@ -35,7 +35,7 @@ const scanLimit = (signal: string): number => SCAN_LIMITS[signal] ?? 4096;
  */
 function textTest(rule: string, signal: string, read: (s: Subject) => string | undefined, sources: string | readonly string[], interner: Interner): Test {
   const checks = list(sources).map((source) => {
-    const re = compilePattern(source);
+    const re = sharedPattern(source);
     return { re, evidence: interner.evidence(rule, signal, `${signal} matches ${re}`) };
   });
   const limit = scanLimit(signal);
@@ -53,7 +53,7 @@ function textTest(rule: string, signal: string, read: (s: Subject) => string | u
 
 function listTest(rule: string, signal: string, read: (s: Subject) => readonly (string | null)[] | undefined, sources: string | readonly string[], what: string, interner: Interner): Test {
   const checks = list(sources).map((source) => {
-    const re = compilePattern(source);
+    const re = sharedPattern(source);
     return { re, evidence: interner.evidence(rule, signal, `${what} matches ${re}`) };
   });
   const limit = scanLimit(signal);
