@@ -28,6 +28,8 @@ interface LoginInfo {
   identity: Identity | undefined;
   /** Whether its login or name names automation (then its behaviour is read in full). */
   needsText: boolean | undefined;
+  /** Its key's behaviour profile, once the pass has made one (saves a lookup per item). */
+  behaviour: Profile | undefined;
 }
 
 interface Decision {
@@ -55,6 +57,8 @@ interface Identity {
   profile: Profile | undefined;
   /** Known AI identity: an agent's own, or one that runs in a person's session. */
   agent: KnownIdentity["degree"] | undefined;
+  /** `defaultKind`'s answer, once asked: it reads only the identity and the config. */
+  defaultKind: string | undefined;
 }
 
 const GLUED_BOT = /bot\d*$|bot[-_.+]|[-_.+]bot/i;
@@ -120,12 +124,12 @@ export class Classifier {
       const info = this.login(pr.author);
       // An app's PRs are never a person's series: no need to shape them.
       if (info.type === "Bot") continue;
-      this.prShapes[i] = this.profile(info.key).pullRequest(pr, this.needsText(info, pr.author));
+      this.prShapes[i] = (info.behaviour ??= this.profile(info.key)).pullRequest(pr, this.needsText(info, pr.author));
     }
     for (const issue of dataset.issues ?? []) {
       if (issue.author === null) continue;
       const info = this.login(issue.author);
-      if (this.needsText(info, issue.author)) this.profile(info.key).text(issue.repo, issue.title);
+      if (this.needsText(info, issue.author)) (info.behaviour ??= this.profile(info.key)).text(issue.repo, issue.title);
     }
     for (const commit of dataset.commits ?? []) {
       // A person's commit written by an automation committer (a format or commit action).
@@ -136,7 +140,7 @@ export class Classifier {
       if (login) {
         const info = this.login(login);
         const full = this.needsText(info, login);
-        if (full || commit.authorOffset !== undefined) this.profile(info.key).commit(commit, full);
+        if (full || commit.authorOffset !== undefined) (info.behaviour ??= this.profile(info.key)).commit(commit, full);
         continue;
       }
       const key = this.behaviourKey(name, email);
@@ -214,7 +218,7 @@ export class Classifier {
     if (info === undefined) {
       const key = normalizeLogin(login);
       // Every field from the start: one object shape keeps the per-item lookups monomorphic.
-      info = { key, type: this.actorTypes.get(key)?.type, identity: undefined, needsText: undefined };
+      info = { key, type: this.actorTypes.get(key)?.type, identity: undefined, needsText: undefined, behaviour: undefined };
       this.keys.set(login, info);
     }
     return info;
@@ -261,7 +265,7 @@ export class Classifier {
 
   private identity(actor: string, login: string | null, verdict: ActorVerdict): Identity {
     const shared = this.shared(verdict);
-    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map(), kind: undefined, profile: undefined, agent: undefined };
+    return { actor, login, verdict: shared, cursor: this.interner.extendAll(this.interner.empty, shared.evidence), tokenLines: new Map(), kind: undefined, profile: undefined, agent: undefined, defaultKind: undefined };
   }
 
   private ghost: Identity | undefined;
@@ -356,7 +360,9 @@ export class Classifier {
   // Returns the rule and leaves its evidence in `matchAt`: no object per item on this hot path.
   private matchAt: ListCursor = this.interner.empty;
   private firstMatch(subject: Subject, at: ListCursor): Rule | undefined {
-    for (const compiled of this.rules[subject.type]) {
+    const rules = this.rules[subject.type];
+    for (let i = 0; i < rules.length; i++) {
+      const compiled = rules[i] as CompiledRule;
       const next = compiled.test(subject, at);
       if (next) {
         this.matchAt = next;
@@ -419,6 +425,11 @@ export class Classifier {
 
   private defaultKind(id: Identity): string {
     if (id.kind) return id.kind;
+    // Asked once per automation item without a rule: the config's bots are compared once per identity.
+    return (id.defaultKind ??= this.kindOfAccount(id));
+  }
+
+  private kindOfAccount(id: Identity): string {
     const configured = id.login ? this.config.bots.find((b) => normalizeLogin(b.login) === normalizeLogin(id.login as string)) : undefined;
     if (configured) return configured.kind;
     const known = id.login ? knownAccount(id.login) : undefined;
@@ -644,26 +655,46 @@ export class Classifier {
 export function classify(dataset: Dataset, config: Config = defaultConfig()): Verdict[] {
   const classifier = new Classifier(config, dataset);
   const out: Verdict[] = [];
-  // Automated PRs by repo and number: only their commits can inherit a verdict.
-  const prs = new Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>>();
+  // Automated PRs, in order: only their commits can inherit a verdict. The map by repo and
+  // number is built when a commit first names a PR; many datasets' commits name none.
+  const automatedPrs: PullRequest[] = [];
+  const automatedVerdicts: Verdict[] = [];
+  let prs: Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>> | undefined;
+  const prsByNumber = (): Map<string, Map<number, { pr: PullRequest; verdict: Verdict }>> => {
+    if (prs === undefined) {
+      prs = new Map();
+      // In dataset order: a repeated repo and number keeps its last PR, as it always has.
+      for (let i = 0; i < automatedPrs.length; i++) {
+        const pr = automatedPrs[i] as PullRequest;
+        let inRepo = prs.get(pr.repo);
+        if (!inRepo) prs.set(pr.repo, (inRepo = new Map()));
+        inRepo.set(pr.number, { pr, verdict: automatedVerdicts[i] as Verdict });
+      }
+    }
+    return prs;
+  };
   for (let i = 0; i < dataset.pullRequests.length; i++) {
     const pr = dataset.pullRequests[i] as PullRequest;
     classifier.prIndex = i;
     const verdict = classifier.pullRequest(pr);
     if (verdict.class === "automation") {
-      let inRepo = prs.get(pr.repo);
-      if (!inRepo) prs.set(pr.repo, (inRepo = new Map()));
-      inRepo.set(pr.number, { pr, verdict });
+      automatedPrs.push(pr);
+      automatedVerdicts.push(verdict);
     }
     out.push(verdict);
-    for (let i = 0; i < pr.reviews.length; i++) out.push(classifier.review(pr, pr.reviews[i] as Review, i, verdict.ref));
+    for (let r = 0; r < pr.reviews.length; r++) out.push(classifier.review(pr, pr.reviews[r] as Review, r, verdict.ref));
   }
   classifier.prIndex = -1;
-  for (const commit of dataset.commits) {
-    const pr = commit.pullRequest === null ? undefined : prs.get(commit.repo)?.get(commit.pullRequest);
+  // Indexed loops: a for-of iterator's result objects cost a million allocations whenever this
+  // long function runs unoptimized (it deoptimizes as each loop reaches code not yet run).
+  const commits = dataset.commits;
+  for (let i = 0; i < commits.length; i++) {
+    const commit = commits[i] as Commit;
+    const pr = commit.pullRequest === null ? undefined : prsByNumber().get(commit.repo)?.get(commit.pullRequest);
     out.push(classifier.commit(commit, pr));
   }
-  for (const issue of dataset.issues) out.push(classifier.issue(issue));
+  const issues = dataset.issues;
+  for (let i = 0; i < issues.length; i++) out.push(classifier.issue(issues[i] as Issue));
   // Comments come last (see comments.ts), so the verdicts before them keep their places.
   pushCommentVerdicts(dataset, classifier, out);
   return out;

@@ -175,9 +175,13 @@ export function commentClassifier(classifier: Classifier): CommentClassifier {
 
 /** Number of comments a dataset carries (0 when it was fetched without them). */
 export function commentCount(dataset: Pick<Dataset, "pullRequests" | "issues">): number {
+  // Indexed loops: this runs over every item twice per report, and a for-of iterator's result
+  // objects are a million allocations whenever the loop runs unoptimized.
   let n = 0;
-  for (const pr of dataset.pullRequests) n += pr.comments?.length ?? 0;
-  for (const issue of dataset.issues) n += issue.comments?.length ?? 0;
+  const prs = dataset.pullRequests;
+  for (let i = 0; i < prs.length; i++) n += prs[i]?.comments?.length ?? 0;
+  const issues = dataset.issues;
+  for (let i = 0; i < issues.length; i++) n += issues[i]?.comments?.length ?? 0;
   return n;
 }
 

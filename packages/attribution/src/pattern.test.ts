@@ -84,3 +84,60 @@ describe("plain-text patterns", () => {
     expect(compilePattern("lecture-python").matchesWhole("lecture-python.myst")).toBe(false);
   });
 });
+
+describe("the engine's fast paths", () => {
+  // Every fast path must give the engine's own answer: each pattern runs on each text both ways.
+  it("answer as RE2 does for anchored starts, alternatives, case-insensitive starts and Unicode folds", async () => {
+    const { RE2JS } = await import("re2js");
+    const patterns = [
+      "^(Update translation|Delete removed file): \\S+$",
+      "^(codex|cursor|devin)/",
+      "^(?:ab|a)c",
+      "^(a|)b",
+      "^(a|b)?c",
+      "^(a|b)+c",
+      "^(a|b){2}c",
+      "^x(a\\|b|c)d",
+      "^x(a\\\\|b)d",
+      "^(a.b|c)d",
+      "/^198982749\\+copilot(-swe-agent\\[bot\\])?@users\\.noreply\\.github\\.com$/i",
+      "/^bump (a|b)/i",
+      "/^kelvin/i",
+      "/^ask/i",
+      "/^ß/i",
+      "/^(x|ks)y/i",
+      "/^a\\nb/m",
+      "/^ab$/s",
+      "^🌐 (a|🔄)b",
+      "^translation-sync-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-pr-\\d+$",
+      "^a\\d+",
+      "^a\\w{2}$",
+      "^a\\w{2}",
+      "^ab$",
+      "^a{0}b$",
+      "^\\d+\\d$",
+      "^a\\+b$",
+      "^a\\d*$",
+      "/^a\\d+$/i",
+    ];
+    const texts = [
+      "", "Update translation: x.md", "Update translation: a b", "Delete removed file: y", "update translation: x", "codex/x", "cursor/", "devin",
+      "xcodex/", "ac", "abc", "b", "ab", "bc", "c", "aac", "abac", "xa|bd", "xcd", "xa\\d", "xbd", "xa\\bd", "axbd", "cd", "ABc", "abc", "Abc",
+      "198982749+copilot@users.noreply.github.com", "198982749+Copilot-SWE-Agent[bot]@USERS.noreply.github.com", "198982749+copilot@example.org",
+      "Bump a", "BUMP B", "bump c", "\u212Aelvin", "Kelvin", "a\u017Fk", "ASK", "ß", "ẞ", "\u212As y", "KSy", "xy", "q\na\nb", "ab", "🌐 ab", "🌐 🔄b", "🌐 cb",
+      "translation-sync-2026-05-13T12-48-54-pr-12", "translation-sync-2026-05-13T12-48-54-pr-", "translation-sync-2026-05-13T12-48-54-pr-12\n",
+      "translation-sync-2026-05-13T12-48-54-pr-12x", "translation-sync-2026-5-13T12-48-54-pr-12", "translation-sync-２026-05-13T12-48-54-pr-1",
+      "a1", "a12", "a", "a1x", "A1", "a_z", "aé1", "a٣", "a\n", "ab\n", "a+b", "a+", "a12\n", "a𝟙",
+    ];
+    for (const source of patterns) {
+      const literal = /^\/(.*)\/([a-z]*)$/s.exec(source);
+      const [body, flags] = literal ? [literal[1]!, literal[2]!] : [source, ""];
+      const engine = RE2JS.compile(body, (flags.includes("i") ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes("m") ? RE2JS.MULTILINE : 0) | (flags.includes("s") ? RE2JS.DOTALL : 0));
+      const pattern = compilePattern(source);
+      for (const text of texts) {
+        expect(pattern.test(text), `${source} on ${JSON.stringify(text)}`).toBe(engine.test(text));
+        expect(pattern.matchesWhole(text), `${source} whole ${JSON.stringify(text)}`).toBe(engine.matches(text));
+      }
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { Channel } from "./config.js";
-import type { Dataset, Review, Window } from "./dataset.js";
+import type { Commit, Dataset, Issue, PullRequest, Review, Window } from "./dataset.js";
 import { commentCount } from "./comments.js";
 import { commitRef, itemRef, reviewRef } from "./refs.js";
 import type { Verdict } from "./verdict.js";
@@ -151,20 +151,26 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
 function sampleAligned(dataset: Dataset, verdicts: readonly Verdict[]): boolean {
   const step = Math.max(1, Math.floor(verdicts.length / 64));
   let index = 0;
-  for (const pr of dataset.pullRequests) {
+  // Indexed loops here and in `summarize`: a for-of iterator's result objects are a million
+  // allocations whenever these once-per-report loops run unoptimized.
+  const prs = dataset.pullRequests;
+  for (let p = 0; p < prs.length; p++) {
+    const pr = prs[p] as PullRequest;
     if (index % step === 0 && verdicts[index]?.ref !== itemRef(pr.repo, pr.number)) return false;
     index++;
     for (let i = 0; i < pr.reviews.length; i++, index++) {
       if (index % step === 0 && verdicts[index]?.ref !== reviewRef(pr.repo, pr.number, i)) return false;
     }
   }
-  for (const c of dataset.commits) {
-    if (index % step === 0 && verdicts[index]?.ref !== commitRef(c.repo, c.oid)) return false;
-    index++;
+  const commits = dataset.commits;
+  for (let c = 0; c < commits.length; c++, index++) {
+    const commit = commits[c] as Commit;
+    if (index % step === 0 && verdicts[index]?.ref !== commitRef(commit.repo, commit.oid)) return false;
   }
-  for (const issue of dataset.issues) {
+  const issues = dataset.issues;
+  for (let i = 0; i < issues.length; i++, index++) {
+    const issue = issues[i] as Issue;
     if (index % step === 0 && verdicts[index]?.ref !== itemRef(issue.repo, issue.number)) return false;
-    index++;
   }
   return true;
 }
@@ -209,7 +215,10 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
   const person = (login: string): PersonSummary => getOrAdd(people, login, newPerson);
   // Accounts that are automation themselves: their merges (auto-merge) are nobody's human work.
   const automationAccounts = new Set<string>(dataset.actors.filter((a) => a.type === "Bot").map((a) => a.login.toLowerCase()));
-  for (const v of verdicts) if (v.class === "automation" && v.channel !== "personal-token") automationAccounts.add(v.actor.toLowerCase());
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i] as Verdict;
+    if (v.class === "automation" && v.channel !== "personal-token") automationAccounts.add(v.actor.toLowerCase());
+  }
   for (const repo of dataset.repos) getOrAdd(repos, repo.name, newRepo);
 
   // Records one in-window event of an item under its verdict.
@@ -249,7 +258,9 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     }
   };
 
-  for (const pr of dataset.pullRequests) {
+  const prs = dataset.pullRequests;
+  for (let p = 0; p < prs.length; p++) {
+    const pr = prs[p] as PullRequest;
     const v = aligned ? take() : lookup(itemRef(pr.repo, pr.number));
     const opened = within(pr.createdAt);
     const merged = within(pr.mergedAt);
@@ -275,14 +286,18 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     }
     if (v.class === "human" && opened && isAiAssisted(v)) person(v.actor).aiAssisted += 1;
   }
-  for (const commit of dataset.commits) {
+  const commits = dataset.commits;
+  for (let c = 0; c < commits.length; c++) {
+    const commit = commits[c] as Commit;
     const v = aligned ? take() : lookup(commitRef(commit.repo, commit.oid));
     if (!within(commit.committedAt)) continue;
     count(v, getOrAdd(repos, commit.repo, newRepo), "commits");
     note(v, commit.repo);
     if (isAiAssisted(v)) person(v.actor).aiAssisted += 1;
   }
-  for (const issue of dataset.issues) {
+  const issues = dataset.issues;
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i] as Issue;
     const v = aligned ? take() : lookup(itemRef(issue.repo, issue.number));
     const opened = within(issue.createdAt);
     const closed = within(issue.closedAt);

@@ -1,6 +1,6 @@
 import type { Match, Rule } from "../config.js";
 import { normalizeLogin } from "../known-accounts.js";
-import { compilePattern } from "../pattern.js";
+import { sharedPattern } from "../pattern.js";
 import type { Evidence } from "../verdict.js";
 import type { Subject } from "./subject.js";
 import type { Interner, ListCursor } from "../intern.js";
@@ -26,10 +26,8 @@ export const SCAN_LIMITS: Readonly<Record<string, number>> = {
   "git-identity": 1024,
 };
 
-const capped = (signal: string, text: string): string => {
-  const limit = SCAN_LIMITS[signal] ?? 4096;
-  return text.length > limit ? text.slice(0, limit) : text;
-};
+// A field's limit, read once per compiled test rather than per item.
+const scanLimit = (signal: string): number => SCAN_LIMITS[signal] ?? 4096;
 
 /*
  * Evidence lines name the rule, the signal and the pattern that held, not the item's own text
@@ -37,28 +35,40 @@ const capped = (signal: string, text: string): string => {
  */
 function textTest(rule: string, signal: string, read: (s: Subject) => string | undefined, sources: string | readonly string[], interner: Interner): Test {
   const checks = list(sources).map((source) => {
-    const re = compilePattern(source);
+    const re = sharedPattern(source);
     return { re, evidence: interner.evidence(rule, signal, `${signal} matches ${re}`) };
   });
+  const limit = scanLimit(signal);
   return (s) => {
     const text = read(s);
     if (text === undefined) return undefined;
-    const scanned = capped(signal, text);
-    for (const check of checks) if (check.re.test(scanned)) return check.evidence;
+    const scanned = text.length > limit ? text.slice(0, limit) : text;
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i] as (typeof checks)[number];
+      if (check.re.test(scanned)) return check.evidence;
+    }
     return undefined;
   };
 }
 
 function listTest(rule: string, signal: string, read: (s: Subject) => readonly (string | null)[] | undefined, sources: string | readonly string[], what: string, interner: Interner): Test {
   const checks = list(sources).map((source) => {
-    const re = compilePattern(source);
+    const re = sharedPattern(source);
     return { re, evidence: interner.evidence(rule, signal, `${what} matches ${re}`) };
   });
+  const limit = scanLimit(signal);
+  // Indexed loops on this per-item path: no iterator, and no empty list for a missing field.
   return (s) => {
-    for (const value of read(s) ?? []) {
+    const values = read(s);
+    if (values === undefined) return undefined;
+    for (let v = 0; v < values.length; v++) {
+      const value = values[v] as string | null;
       if (value === null) continue;
-      const scanned = capped(signal, value);
-      for (const check of checks) if (check.re.test(scanned)) return check.evidence;
+      const scanned = value.length > limit ? value.slice(0, limit) : value;
+      for (let i = 0; i < checks.length; i++) {
+        const check = checks[i] as (typeof checks)[number];
+        if (check.re.test(scanned)) return check.evidence;
+      }
     }
     return undefined;
   };
@@ -119,10 +129,11 @@ export function compileRule(rule: Rule, interner: Interner): CompiledRule {
   return {
     rule,
     test(subject, start) {
-      for (const tests of sets) {
+      for (let s = 0; s < sets.length; s++) {
+        const tests = sets[s] as Test[];
         let at: ListCursor | undefined = start;
-        for (const test of tests) {
-          const line = test(subject);
+        for (let t = 0; t < tests.length; t++) {
+          const line = (tests[t] as Test)(subject);
           if (line === undefined) {
             at = undefined;
             break;
