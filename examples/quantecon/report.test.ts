@@ -9,7 +9,7 @@ const UPDATE = process.env.UPDATE_GOLDEN === "1";
 const here = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
 const dataset = parseDataset(JSON.parse(readFileSync(here("./demo-2026-05.json"), "utf8")));
 const config = parseConfigText(readFileSync(here("./qe-report.config.yaml"), "utf8"), "qe-report.config.yaml");
-// Pinned to the dataset's own time, as `qe-report monthly --demo` is, so the goldens never drift.
+// Pinned to the dataset's own time (as `qe-report monthly --demo --generated-at 2026-06-01T00:10:00Z` is), so the goldens never drift.
 const report = buildReport(dataset, config, { generatedAt: dataset.generatedAt });
 
 describe("the demo month's rendered report", () => {
