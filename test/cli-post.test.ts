@@ -63,6 +63,15 @@ describe("qe-report post", () => {
     expect(issues[0]!.body).toBe(readFileSync(join(tmp.dir, "r.md"), "utf8").replace(/\n*$/, "\n") + `\n${issues[0]!.body.split("\n").at(-2)}\n`);
   });
 
+  it("monthly --post writes --out before posting, so a failed post still leaves the report", async () => {
+    const r = await run(["monthly", "--org", "QuantEcon", "--month", "2026-05", "--generated-at", PINNED, "--quiet", "--post", "QuantEcon/no-such-repo", "--out", "r.md"], { cwd: tmp.dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/QuantEcon\/no-such-repo/);
+    expect(r.stderr).not.toContain(TOKEN);
+    expect(readFileSync(join(tmp.dir, "r.md"), "utf8")).toMatch(/^# QuantEcon activity report: May 2026\n/);
+  });
+
   it("refuses a bad --repo and a missing token with one line and exit code 2", async () => {
     const bad = await run(["post", "--repo", "not-a-repo", "--input", "x.md"], { cwd: tmp.dir, env });
     expect(bad).toMatchObject({ code: 2, stderr: 'qe-report: --repo "not-a-repo": expected OWNER/REPO, e.g. QuantEcon/meta\n' });

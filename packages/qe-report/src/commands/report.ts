@@ -173,26 +173,30 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
       ...(history.length > 0 ? { history } : {}),
     }),
   );
-  if (options.post !== undefined) await (await import("./post.js")).postBuiltReport(report, options, io);
-  if ((options.format === "json" || options.format === "csv") && template === undefined) {
-    // Written in pieces: a million items make a JSON report larger than one string may be.
-    const chunks = renderReportChunks(report, options.format);
-    if (options.out !== undefined) await writeFileAtomic(options.out, chunks, io.cwd, "--out", protect);
-    else for (const chunk of chunks) await writeOut(io, chunk);
-    return;
-  }
-  const parts = renderReport(report, options.format, { ...(template !== undefined ? { template, templateName: options.template! } : {}), split: options.split ?? false });
+  const writeReport = async (): Promise<void> => {
+    if ((options.format === "json" || options.format === "csv") && template === undefined) {
+      // Written in pieces: a million items make a JSON report larger than one string may be.
+      const chunks = renderReportChunks(report, options.format);
+      if (options.out !== undefined) await writeFileAtomic(options.out, chunks, io.cwd, "--out", protect);
+      else for (const chunk of chunks) await writeOut(io, chunk);
+      return;
+    }
+    const parts = renderReport(report, options.format, { ...(template !== undefined ? { template, templateName: options.template! } : {}), split: options.split ?? false });
 
-  if (options.out === undefined) {
-    io.stdout.write(parts.join(""));
-    return;
-  }
-  const paths = parts.map((_, i) => partPath(options.out!, i + 1));
-  // Later parts first, so the first file never names parts that are not there yet.
-  for (let i = parts.length - 1; i >= 0; i--) await writeFileAtomic(paths[i]!, parts[i]!, io.cwd, "--out", protect);
-  // Parts left by an earlier, longer report would be posted as if they belonged to this one.
-  for (let n = parts.length + 1; await unlink(resolve(io.cwd, partPath(options.out, n))).then(() => true, () => false); n++);
-  if (parts.length > 1) io.stderr.write(`report split into ${parts.length} parts: ${paths.join(", ")}\n`);
+    if (options.out === undefined) {
+      io.stdout.write(parts.join(""));
+      return;
+    }
+    const paths = parts.map((_, i) => partPath(options.out!, i + 1));
+    // Later parts first, so the first file never names parts that are not there yet.
+    for (let i = parts.length - 1; i >= 0; i--) await writeFileAtomic(paths[i]!, parts[i]!, io.cwd, "--out", protect);
+    // Parts left by an earlier, longer report would be posted as if they belonged to this one.
+    for (let n = parts.length + 1; await unlink(resolve(io.cwd, partPath(options.out, n))).then(() => true, () => false); n++);
+    if (parts.length > 1) io.stderr.write(`report split into ${parts.length} parts: ${paths.join(", ")}\n`);
+  };
+  await writeReport();
+  // The files first: a post that fails (exit 1) still leaves the report written.
+  if (options.post !== undefined) await (await import("./post.js")).postBuiltReport(report, options, io);
 }
 
 /** The five months before a monthly report's, as far as the dataset cache holds them: shown beside this month, never fetched. */
