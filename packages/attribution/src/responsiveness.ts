@@ -333,14 +333,8 @@ interface WaitingCandidate {
   ref?: string;
 }
 
-/** What one pass over the opened items gathers. */
-interface Pass {
-  asOf: string;
-  comments: boolean;
-  pullRequests: TypeResponsiveness;
-  issues: TypeResponsiveness;
-  byRepo: RepoResponsiveness[];
-  waiting: (ItemResponse & { waitingHours: number })[];
+/** What one pass over the opened items gathers: the figures of `Responsiveness`, without its per-item list. */
+interface Pass extends Omit<Responsiveness, "items"> {
   /** First human response per PR and issue in dataset order; undefined for those opened outside the window. */
   firstHumanResponseAt: { pullRequests: (string | null | undefined)[]; issues: (string | null | undefined)[] };
   triage: Map<string, number>;

@@ -19,8 +19,8 @@ export interface GenerateWorldOptions {
   comments?: boolean;
 }
 
-/** A small, seeded PRNG (mulberry32) so generated worlds are the same on every run. */
-function prng(seed: number): () => number {
+/** A small, seeded PRNG (mulberry32): generated worlds, and the fuzz tests' hostile strings, are the same on every run. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

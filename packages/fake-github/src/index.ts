@@ -7,7 +7,7 @@ export { paginate, type Connection, type PageArgs } from "./connection.js";
 export { parseIssueSearch, runIssueSearch, type IssueSearch } from "./search-query.js";
 export type { Context, Resolver, ResolverMap } from "./context.js";
 export { loadFixtureWorld } from "./fixtures/load.js";
-export { generateWorld, type GenerateWorldOptions } from "./generate-world.js";
+export { generateWorld, prng, type GenerateWorldOptions } from "./generate-world.js";
 export { appRoutes, checkAppJwt, type AppRoutes, type FakeGitHubAppOptions, type RestAnswer } from "./github-app.js";
 export { postingState, FAKE_VIEWER, type PostingState, type PostedComment } from "./resolvers/posting.js";
 export { startHostileGitHub, type HostileGitHub, type HostileMode } from "./hostile.js";

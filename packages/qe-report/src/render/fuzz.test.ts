@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseConfig, parseDataset, type Dataset } from "@quantecon/attribution";
+// The fake world's seeded PRNG, so a failing seed reproduces.
+import { prng } from "@quantecon/fake-github";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../report/build.js";
 import { renderReport } from "./render.js";
@@ -18,18 +20,6 @@ const PIECES = [
   "=HYPERLINK(\"https://evil.example\")", "+1+1", "-1-1", "@SUM(A1)", "\t=1", "\r=1", "\n", "\r\n", "\u2028", "\u202e", "\u200b", "\u0000",
   "\uD800", "\uDFFF", "😀", "# heading", "- item", "1. item", "> quote", "---", "|---|", ":--:", " ", "  ", "\\", "\"", "'", ",", "%0A",
 ];
-
-/** A small deterministic PRNG (mulberry32), so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hostile(random: () => number, min = 1): string {
   const n = min + Math.floor(random() * 6);
