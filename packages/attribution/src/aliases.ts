@@ -1,5 +1,5 @@
 import type { Config } from "./config.js";
-import type { Dataset } from "./dataset.js";
+import type { Commit, Dataset } from "./dataset.js";
 import { noreplyParts } from "./identities.js";
 
 /** Why an unlinked git identity was joined to an account. */
@@ -22,33 +22,45 @@ export class Aliases {
   private readonly names = new Map<string, string>();
   private readonly logins = new Map<string, string>();
 
-  private indexed = false;
-
-  constructor(config: Pick<Config, "aliases"> | undefined, private readonly dataset?: Partial<Pick<Dataset, "actors" | "commits">>) {
+  constructor(config: Pick<Config, "aliases"> | undefined, actors: Dataset["actors"] = []) {
     for (const [login, keys] of Object.entries(config?.aliases ?? {})) for (const key of keys) this.configured.set(key.trim().toLowerCase(), login);
-  }
-
-  // The dataset's links, read on the first join: most datasets have no unlinked identity at all.
-  private index(): void {
-    this.indexed = true;
-    const dataset = this.dataset;
-    for (const actor of dataset?.actors ?? []) {
+    for (const actor of actors) {
       if (actor.login.toLowerCase() !== "web-flow") this.logins.set(actor.login.toLowerCase(), actor.login);
       if (actor.type === "User" && actor.name) note(this.names, actor.name, actor.login);
     }
-    for (const commit of dataset?.commits ?? []) {
-      for (const who of [commit.author, commit.committer]) {
-        // web-flow is GitHub's merge machinery: its name and address join nobody.
-        if (who.login === null || who.login.toLowerCase() === "web-flow") continue;
-        if (who.email) note(this.emails, who.email, who.login);
-        if (who.name) note(this.names, who.name, who.login);
-      }
+  }
+
+  // Each raw email and name with the login it was last noted under: a million commits repeat a
+  // few hundred identities, and a repeat changes nothing, so only new pairs are normalized.
+  private readonly seenEmails = new Map<string, string>();
+  private readonly seenNames = new Map<string, string>();
+
+  /**
+   * @internal Notes the links a commit's author and committer show. The classifier calls it in
+   * its one pass over the dataset, before any `join`: the index costs no pass of its own.
+   */
+  noteCommit(commit: Commit): void {
+    this.noteLinked(commit.author);
+    this.noteLinked(commit.committer);
+  }
+
+  private noteLinked(who: Commit["author"]): void {
+    const login = who.login;
+    // web-flow is GitHub's merge machinery: its name and address join nobody.
+    if (login === null || (login.length === 8 && login.toLowerCase() === "web-flow")) return;
+    const { email, name } = who;
+    if (email && this.seenEmails.get(email) !== login) {
+      this.seenEmails.set(email, login);
+      note(this.emails, email, login);
+    }
+    if (name && this.seenNames.get(name) !== login) {
+      this.seenNames.set(name, login);
+      note(this.names, name, login);
     }
   }
 
   /** The account an unlinked git identity belongs to, with why; undefined when nothing links it. */
   join(name: string | null, email: string | null): AliasJoin | undefined {
-    if (!this.indexed) this.index();
     const e = email?.trim().toLowerCase();
     const n = name?.trim().toLowerCase();
     const byConfig = (e && this.configured.get(e)) || (n && this.configured.get(n));

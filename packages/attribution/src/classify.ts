@@ -7,7 +7,7 @@ import { knownIdentity, noreplyParts, type KnownIdentity } from "./identities.js
 import { defaultConfig, type Channel, type Config, type ItemType, type Rule } from "./config.js";
 import type { Commit, Dataset, Issue, PullRequest, Review } from "./dataset.js";
 import { knownAccount, normalizeLogin } from "./known-accounts.js";
-import { commitRef, itemRef, reviewRef } from "./refs.js";
+import { commitRef, itemRef, reviewRef, verdictCommitRef, verdictItemRef } from "./refs.js";
 import { BUILTIN_RULES } from "./rules/builtin.js";
 import { compileRule, type CompiledRule } from "./rules/match.js";
 import { trailerBlock, trailerLines, type Subject } from "./rules/subject.js";
@@ -76,6 +76,15 @@ function appLogin(name: string | null, email: string | null): string | null {
 
 type ClassifierInput = Pick<Dataset, "actors"> & Partial<Pick<Dataset, "pullRequests" | "commits" | "issues">>;
 
+/** How `classify` makes its verdicts. */
+export interface ClassifyOptions {
+  /**
+   * Make every ref a flat string up front (see refs.ts). For callers that read or hash every
+   * ref (a report keeps them all): cheaper in memory there, a little slower to classify.
+   */
+  flatRefs?: boolean;
+}
+
 /** The classifier for one config: rules compiled once, account verdicts cached per login. */
 export class Classifier {
   readonly config: Config;
@@ -99,15 +108,19 @@ export class Classifier {
   /** @internal The index in the dataset of the PR `pullRequest` is called with next, or -1. */
   prIndex = -1;
 
-  constructor(config: Config = defaultConfig(), dataset?: ClassifierInput) {
+  /** @internal Whether refs are made flat (`ClassifyOptions.flatRefs`). */
+  readonly flatRefs: boolean;
+
+  constructor(config: Config = defaultConfig(), dataset?: ClassifierInput, options: ClassifyOptions = {}) {
     this.config = config;
+    this.flatRefs = options.flatRefs === true;
     const compiled = effectiveRules(config).map((rule) => compileRule(rule, this.interner));
     this.rules = { pullRequest: [], commit: [], issue: [], review: [], comment: [] };
     for (const c of compiled) for (const type of new Set(c.rule.on)) this.rules[type].push(c);
     for (const a of dataset?.actors ?? []) this.actorTypes.set(normalizeLogin(a.login), { type: a.type, name: a.name ?? null });
     this.machineNames = new Map(config.machineAccounts.flatMap((m) => m.names.map((n) => [n.toLowerCase(), m.login] as const)));
     this.machineEmails = new Map(config.machineAccounts.flatMap((m) => m.emails.map((e) => [e.toLowerCase(), m.login] as const)));
-    this.aliases = new Aliases(config, dataset);
+    this.aliases = new Aliases(config, dataset?.actors);
     if (dataset) this.gatherBehaviour(dataset);
   }
 
@@ -131,19 +144,26 @@ export class Classifier {
       const info = this.login(issue.author);
       if (this.needsText(info, issue.author)) (info.behaviour ??= this.profile(info.key)).text(issue.repo, issue.title);
     }
-    for (const commit of dataset.commits ?? []) {
+    const commits = dataset.commits ?? [];
+    // Unlinked commits wait until every commit's links are noted: they may join an account.
+    const unlinked: Commit[] = [];
+    for (let i = 0; i < commits.length; i++) {
+      const commit = commits[i] as Commit;
+      this.aliases.noteCommit(commit);
       // A person's commit written by an automation committer (a format or commit action).
       if (!commit.committedViaWeb && commit.committer.email !== commit.author.email && this.committerBot(commit.committer)) {
         this.profile(`\u0001${commit.committer.email?.toLowerCase() ?? ""}`).text(commit.repo, commit.message);
       }
-      const { login, name, email } = commit.author;
+      const login = commit.author.login;
       if (login) {
         const info = this.login(login);
         const full = this.needsText(info, login);
         if (full || commit.authorOffset !== undefined) (info.behaviour ??= this.profile(info.key)).commit(commit, full);
-        continue;
-      }
-      const key = this.behaviourKey(name, email);
+      } else unlinked.push(commit);
+    }
+    for (let i = 0; i < unlinked.length; i++) {
+      const commit = unlinked[i] as Commit;
+      const key = this.behaviourKey(commit.author.name, commit.author.email);
       if (key !== null) this.profile(key.key).commit(commit, key.full);
     }
   }
@@ -207,11 +227,6 @@ export class Classifier {
     return found;
   }
 
-  // normalizeLogin, remembered: the same few hundred logins recur on every item.
-  private keyOf(login: string | null): string | null {
-    return login === null ? null : this.login(login).key;
-  }
-
   // Everything looked up per login, in one map: its normalized key and the dataset's type.
   private login(login: string): LoginInfo {
     let info = this.keys.get(login);
@@ -269,12 +284,11 @@ export class Classifier {
   }
 
   private ghost: Identity | undefined;
-  private loginIdentity(login: string | null): Identity {
-    if (login === null) {
+  private loginIdentity(login: string | null, info: LoginInfo | null = login === null ? null : this.login(login)): Identity {
+    if (login === null || info === null) {
       this.ghost ??= this.identity("ghost", null, { class: "human", channel: "human", evidence: [{ rule: "actor/ghost", signal: "author", detail: "the author's account was deleted (ghost)" }] });
       return this.ghost;
     }
-    const info = this.login(login);
     if (!info.identity) {
       info.identity = this.identity(login, login, this.account(login));
       info.identity.profile = this.profiles.get(info.key);
@@ -492,12 +506,13 @@ export class Classifier {
   private readonly current: Subject = { type: "pullRequest", repo: "", author: null, authorKey: null, authorType: undefined };
   private readonly gitNames: (string | null)[] = [null, null];
   private readonly gitEmails: (string | null)[] = [null, null];
-  private subject(type: ItemType, repo: string, author: string | null, authorType: string | undefined): Subject {
+  // `info` is the author's, looked up once per item by the caller.
+  private subject(type: ItemType, repo: string, author: string | null, info: LoginInfo | null, authorType: string | undefined): Subject {
     const s = this.current;
     s.type = type;
     s.repo = repo;
     s.author = author;
-    s.authorKey = this.keyOf(author);
+    s.authorKey = info === null ? null : info.key;
     s.authorType = authorType;
     s.branch = s.baseBranch = s.title = s.body = s.message = undefined;
     s.labels = s.trailers = s.gitNames = s.gitEmails = undefined;
@@ -507,15 +522,16 @@ export class Classifier {
 
   /** The verdict on a pull request. */
   pullRequest(pr: PullRequest): Verdict {
-    const id = this.loginIdentity(pr.author);
-    const subject = this.subject("pullRequest", pr.repo, pr.author, this.typeOf(pr.author));
+    const info = pr.author === null ? null : this.login(pr.author);
+    const id = this.loginIdentity(pr.author, info);
+    const subject = this.subject("pullRequest", pr.repo, pr.author, info, info?.type);
     subject.branch = pr.headRef;
     subject.baseBranch = pr.baseRef;
     subject.title = pr.title;
     subject.body = pr.body;
     subject.labels = pr.labels;
     const match = this.firstMatch(subject, id.cursor);
-    const ref = itemRef(pr.repo, pr.number);
+    const ref = this.flatRefs ? itemRef(pr.repo, pr.number) : verdictItemRef(pr.repo, pr.number);
     if (!match && id.profile?.hasGroups && id.verdict.class === "human" && id.login !== null) {
       // A periodic templated series under a person's account: behaviour alone, both sides shown.
       const at = this.prIndex;
@@ -560,14 +576,15 @@ export class Classifier {
 
   /** The verdict on the i-th review of a PR: the reviewer's own, whoever opened the PR. */
   review(pr: PullRequest, review: Review, index: number, prRef?: string): Verdict {
-    const ref = prRef === undefined ? reviewRef(pr.repo, pr.number, index) : `${prRef}/review/${index}`;
-    const id = this.loginIdentity(review.author);
+    const ref = prRef === undefined || this.flatRefs ? reviewRef(pr.repo, pr.number, index) : `${prRef}/review/${index}`;
+    const info = review.author === null ? null : this.login(review.author);
+    const id = this.loginIdentity(review.author, info);
     // A review shows rules only its repo and author, so its verdict repeats per reviewer and repo.
     let byRepo = this.reviews.get(id);
     if (!byRepo) this.reviews.set(id, (byRepo = new Map()));
     const known = byRepo.get(pr.repo);
     if (known) return { ref, type: "review", class: known.class, channel: known.channel, kind: known.kind, actor: known.actor, onBehalfOf: known.onBehalfOf, evidence: known.evidence };
-    const subject = this.subject("review", pr.repo, review.author, this.typeOf(review.author));
+    const subject = this.subject("review", pr.repo, review.author, info, info?.type);
     const verdict = this.decide(ref, "review", id, subject);
     byRepo.set(pr.repo, verdict);
     return verdict;
@@ -575,12 +592,13 @@ export class Classifier {
 
   /** The verdict on an issue. */
   issue(issue: Issue): Verdict {
-    const id = this.loginIdentity(issue.author);
-    const subject = this.subject("issue", issue.repo, issue.author, this.typeOf(issue.author));
+    const info = issue.author === null ? null : this.login(issue.author);
+    const id = this.loginIdentity(issue.author, info);
+    const subject = this.subject("issue", issue.repo, issue.author, info, info?.type);
     subject.title = issue.title;
     subject.body = issue.body;
     subject.labels = issue.labels;
-    return this.decide(itemRef(issue.repo, issue.number), "issue", id, subject, this.assisted(NONE_LOGINS, issue.body));
+    return this.decide(this.flatRefs ? itemRef(issue.repo, issue.number) : verdictItemRef(issue.repo, issue.number), "issue", id, subject, this.assisted(NONE_LOGINS, issue.body));
   }
 
   /**
@@ -594,7 +612,8 @@ export class Classifier {
     const { lines, assisted } = this.trailerInfo(trailerBlock(commit.message));
     // An app's commit links to no login; its noreply email names the app, which rules can match.
     const login = commit.author.login ?? appLogin(commit.author.name, commit.author.email);
-    const subject = this.subject("commit", commit.repo, login, commit.author.login ? this.typeOf(commit.author.login) : login ? "Bot" : undefined);
+    const info = login === null ? null : this.login(login);
+    const subject = this.subject("commit", commit.repo, login, info, commit.author.login ? info?.type : login ? "Bot" : undefined);
     subject.message = commit.message;
     subject.trailers = lines;
     this.gitNames[0] = commit.author.name;
@@ -605,7 +624,7 @@ export class Classifier {
     subject.gitEmails = this.gitEmails;
     subject.committer = commit.committer.login;
     const match = this.firstMatch(subject, id.cursor);
-    let own = this.decide(commitRef(commit.repo, commit.oid), "commit", id, subject, assisted, NONE_LOGINS, match);
+    let own = this.decide(this.flatRefs ? commitRef(commit.repo, commit.oid) : verdictCommitRef(commit.repo, commit.oid), "commit", id, subject, assisted, NONE_LOGINS, match);
     if (id.agent && own.class === "automation" && own.kind === "ai-agent" && own.onBehalfOf === null) {
       const person = this.delegator(commit);
       if (person) {
@@ -652,8 +671,8 @@ export class Classifier {
  * One verdict per item of the dataset: each pull request followed by its reviews, then
  * commits, then issues, then comments (see `pushCommentVerdicts`), each group in dataset order. Deterministic.
  */
-export function classify(dataset: Dataset, config: Config = defaultConfig()): Verdict[] {
-  const classifier = new Classifier(config, dataset);
+export function classify(dataset: Dataset, config: Config = defaultConfig(), options: ClassifyOptions = {}): Verdict[] {
+  const classifier = new Classifier(config, dataset, options);
   const out: Verdict[] = [];
   // Automated PRs, in order: only their commits can inherit a verdict. The map by repo and
   // number is built when a commit first names a PR; many datasets' commits name none.

@@ -3,7 +3,7 @@ import { RuleSchema, type Channel, type Rule, type RuleInput } from "./config.js
 import type { Comment, Dataset, Issue, PullRequest } from "./dataset.js";
 import { Interner, type ListCursor } from "./intern.js";
 import { knownAccount, normalizeLogin } from "./known-accounts.js";
-import { commentRef } from "./refs.js";
+import { commentRef, verdictCommentRef } from "./refs.js";
 import { compileRule, type CompiledRule } from "./rules/match.js";
 import type { Subject } from "./rules/subject.js";
 import type { ActorVerdict, Evidence, Verdict } from "./verdict.js";
@@ -88,7 +88,7 @@ export class CommentClassifier {
 
   /** The verdict on the i-th comment of a pull request or issue. */
   comment(item: Pick<PullRequest | Issue, "repo" | "number">, comment: Comment, index: number): Verdict {
-    const ref = commentRef(item.repo, item.number, index);
+    const ref = this.classifier.flatRefs ? commentRef(item.repo, item.number, index) : verdictCommentRef(item.repo, item.number, index);
     const t = this.template(item.repo, comment);
     return { ref, type: "comment", class: t.class, channel: t.channel, kind: t.kind, actor: t.actor, onBehalfOf: t.onBehalfOf, evidence: t.evidence };
   }

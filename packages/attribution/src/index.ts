@@ -66,6 +66,7 @@ export {
   type TokenRunSummary,
 } from "./summarize.js";
 export { itemRef, commitRef, reviewRef, commentRef } from "./refs.js";
+export { inDatasetOrder } from "./alignment.js";
 export { CommentClassifier, commentClassifier, commentCount, pushCommentVerdicts, COMMENT_RULES } from "./comments.js";
 export {
   responsiveness,
@@ -83,7 +84,7 @@ export {
   type ItemResponse,
   type ConversationWork,
 } from "./responsiveness.js";
-export { classify, Classifier, effectiveRules } from "./classify.js";
+export { classify, Classifier, effectiveRules, type ClassifyOptions } from "./classify.js";
 export { BUILTIN_RULES } from "./rules/builtin.js";
 export { parseTranslationMetadata, type TranslationMetadata } from "./translation.js";
 export { aiAssistance, aiCoAuthor } from "./ai-assist.js";

@@ -15,6 +15,12 @@ export interface SafePattern {
   matchesWhole(text: string): boolean;
   /** `/source/flags`, as a RegExp prints itself: evidence lines show this. */
   toString(): string;
+  /**
+   * The UTF-16 code units every match starts with, for a pattern anchored at the start with a
+   * known first character (`^dependabot/`, `/^bump /i`); undefined when a match may start with
+   * anything. A necessary condition only: the rule engine skips a condition set on it.
+   */
+  readonly firstCodes: readonly number[] | undefined;
 }
 
 const LITERAL = /^\/(.*)\/([dgimsuvy]*)$/s;
@@ -37,7 +43,7 @@ function re2Flags(flags: string): number {
  * A pattern that is plain text, maybe anchored (`^dependabot/`, `^deploy: $`, `Automated changes by \[x\]`):
  * most rules are, and a string comparison answers them faster than any regex engine.
  */
-function literalTest(body: string, flags: string): { test(text: string): boolean; whole(text: string): boolean } | undefined {
+function literalTest(body: string, flags: string): { test(text: string): boolean; whole(text: string): boolean; first: number[] | undefined } | undefined {
   if (/[imsuv]/.test(flags)) return undefined;
   const m = /^(\^?)((?:[^\\.^$|?*+()[\]{}]|\\[^A-Za-z0-9])*)(\$?)$/.exec(body);
   if (!m) return undefined;
@@ -45,7 +51,7 @@ function literalTest(body: string, flags: string): { test(text: string): boolean
   const start = m[1] === "^";
   const end = m[3] === "$";
   const test = start && end ? (t: string) => t === text : start ? (t: string) => t.startsWith(text) : end ? (t: string) => t.endsWith(text) : (t: string) => t.includes(text);
-  return { test, whole: (t) => t === text };
+  return { test, whole: (t) => t === text, first: start && text.length > 0 ? [text.charCodeAt(0)] : undefined };
 }
 
 const LITERAL_UNIT = /^(?:[^\\.^$|?*+()[\]{}]|\\[^A-Za-z0-9])/u;
@@ -131,6 +137,17 @@ function startsWithFolded(text: string, start: string): boolean {
   return true;
 }
 
+// The first code units of `requiredStarts`' texts; with `fold`, an ASCII letter's both cases.
+function firstCodesOf(required: { starts: string[]; fold: boolean }): number[] {
+  const codes = new Set<number>();
+  for (const start of required.starts) {
+    const c = start.charCodeAt(0);
+    codes.add(c);
+    if (required.fold && c >= 97 && c <= 122) codes.add(c - 32);
+  }
+  return [...codes].sort((a, b) => a - b);
+}
+
 /** A test that a text starts with one of `starts`: the necessary condition of `requiredStarts`. */
 function startTest(required: { starts: string[]; fold: boolean }): (text: string) => boolean {
   const { starts, fold } = required;
@@ -155,7 +172,7 @@ function asciiSet(has: (c: number) => boolean): Uint8Array {
  * `+`, then maybe `$`. Every position has exactly one unit to match, so one scan without
  * backtracking gives the engine's answer. Undefined for any other pattern, or with flags.
  */
-function fixedShape(body: string, flags: string): { test(text: string): boolean; whole(text: string): boolean } | undefined {
+function fixedShape(body: string, flags: string): { test(text: string): boolean; whole(text: string): boolean; first: number[] | undefined } | undefined {
   if (flags !== "" || !body.startsWith("^")) return undefined;
   const sets: Uint8Array[] = [];
   let plusLast = false;
@@ -211,9 +228,12 @@ function fixedShape(body: string, flags: string): { test(text: string): boolean;
     }
     return at > n ? at : -1;
   };
+  const first: number[] = [];
+  for (let c = 0; c < 128; c++) if ((sets[0] as Uint8Array)[c] === 1) first.push(c);
   return {
     test: end ? (text) => scan(text) === text.length : (text) => scan(text) >= 0,
     whole: (text) => scan(text) === text.length,
+    first,
   };
 }
 
@@ -259,6 +279,7 @@ export function compilePattern(source: string): SafePattern {
     test: literal ? literal.test : starts ? (text) => starts(text) && engineTest(text) : engineTest,
     matchesWhole: literal ? literal.whole : starts ? (text) => starts(text) && engine.matches(text) : (text) => engine.matches(text),
     toString: () => printed,
+    firstCodes: literal ? literal.first : required ? firstCodesOf(required) : undefined,
   };
 }
 

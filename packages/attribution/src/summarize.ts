@@ -1,6 +1,6 @@
 import type { Channel } from "./config.js";
 import type { Commit, Dataset, Issue, PullRequest, Review, Window } from "./dataset.js";
-import { commentCount } from "./comments.js";
+import { inDatasetOrder } from "./alignment.js";
 import { commitRef, itemRef, reviewRef } from "./refs.js";
 import type { Verdict } from "./verdict.js";
 import { windowTest } from "./windows.js";
@@ -137,6 +137,7 @@ const newPerson = (login: string): PersonSummary => ({
   automationUnderToken: 0,
 });
 const newKindMap = (): Map<Channel, AutomationSummary> => new Map();
+const newRunMap = <V>(): Map<string, V> => new Map();
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
   let value = map.get(key);
@@ -145,34 +146,6 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
     map.set(key, value);
   }
   return value;
-}
-
-// Whether verdicts[i] belongs to the i-th item, checked at about 64 places spread over the list.
-function sampleAligned(dataset: Dataset, verdicts: readonly Verdict[]): boolean {
-  const step = Math.max(1, Math.floor(verdicts.length / 64));
-  let index = 0;
-  // Indexed loops here and in `summarize`: a for-of iterator's result objects are a million
-  // allocations whenever these once-per-report loops run unoptimized.
-  const prs = dataset.pullRequests;
-  for (let p = 0; p < prs.length; p++) {
-    const pr = prs[p] as PullRequest;
-    if (index % step === 0 && verdicts[index]?.ref !== itemRef(pr.repo, pr.number)) return false;
-    index++;
-    for (let i = 0; i < pr.reviews.length; i++, index++) {
-      if (index % step === 0 && verdicts[index]?.ref !== reviewRef(pr.repo, pr.number, i)) return false;
-    }
-  }
-  const commits = dataset.commits;
-  for (let c = 0; c < commits.length; c++, index++) {
-    const commit = commits[c] as Commit;
-    if (index % step === 0 && verdicts[index]?.ref !== commitRef(commit.repo, commit.oid)) return false;
-  }
-  const issues = dataset.issues;
-  for (let i = 0; i < issues.length; i++, index++) {
-    const issue = issues[i] as Issue;
-    if (index % step === 0 && verdicts[index]?.ref !== itemRef(issue.repo, issue.number)) return false;
-  }
-  return true;
 }
 
 /** Whether a verdict's evidence marks human work as AI-assisted. */
@@ -193,8 +166,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
   // Verdicts from classify() come in dataset order, one per item: then the i-th verdict is the
   // i-th item's, checked on a sample of refs. Any other order is looked up by ref.
   // Comment verdicts come after all of these (classify's order), so they do not shift them.
-  const expected = dataset.pullRequests.reduce((n, pr) => n + 1 + pr.reviews.length, 0) + dataset.commits.length + dataset.issues.length + commentCount(dataset);
-  const aligned = verdicts.length === expected && sampleAligned(dataset, verdicts);
+  const aligned = inDatasetOrder(dataset, verdicts);
   let cursor = 0;
   const take = (): Verdict => verdicts[cursor++] as Verdict;
   let byRef: Map<string, Verdict> | undefined;
@@ -208,8 +180,10 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
   const totals = Object.fromEntries(Object.keys(zeroCounts()).map((k) => [k, { human: 0, automation: 0 }])) as Totals;
   const people = new Map<string, PersonSummary>();
   const automation = new Map<string, Map<Channel, AutomationSummary>>();
+  const actorSets = new Map<AutomationSummary, Set<string>>();
   const repos = new Map<string, RepoSummary>();
-  const tokenRuns = new Map<string, TokenRunSummary>();
+  // By person, then kind, then repo: keys the verdicts already hold, no key string per item.
+  const tokenRuns = new Map<string, Map<string, Map<string, TokenRunSummary>>>();
   const channels: Record<Channel, number> = { human: 0, "machine-account": 0, "github-actions": 0, "github-app": 0, "personal-token": 0 };
 
   const person = (login: string): PersonSummary => getOrAdd(people, login, newPerson);
@@ -235,10 +209,18 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     if (!auto) {
       auto = { kind: v.kind ?? "other", channel: v.channel, actors: [], ...zeroCounts(), total: 0 };
       kinds.set(v.channel, auto);
+      actorSets.set(auto, new Set());
     }
     add(auto, measure);
     auto.total += 1;
-    if (auto.actors[auto.actors.length - 1] !== v.actor && !auto.actors.includes(v.actor)) auto.actors.push(v.actor);
+    // A set beside the list: automation under people's tokens has as many actors as the org has people.
+    if (auto.actors[auto.actors.length - 1] !== v.actor) {
+      const seen = actorSets.get(auto) as Set<string>;
+      if (!seen.has(v.actor)) {
+        seen.add(v.actor);
+        auto.actors.push(v.actor);
+      }
+    }
   };
 
   // Each automation item is listed once for migration, whatever events it had in the window.
@@ -247,11 +229,12 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     channels[v.channel] += 1;
     if (v.channel === "personal-token" && v.onBehalfOf) {
       person(v.onBehalfOf).automationUnderToken += 1;
-      const key = `${v.onBehalfOf}\u0000${v.kind}\u0000${repo}`;
-      let run = tokenRuns.get(key);
+      const kind = v.kind ?? "other";
+      const inRepo = getOrAdd(getOrAdd(tokenRuns, v.onBehalfOf, newRunMap<Map<string, TokenRunSummary>>), kind, newRunMap<TokenRunSummary>);
+      let run = inRepo.get(repo);
       if (!run) {
-        run = { onBehalfOf: v.onBehalfOf, kind: v.kind ?? "other", repo, count: 0, refs: [] };
-        tokenRuns.set(key, run);
+        run = { onBehalfOf: v.onBehalfOf, kind, repo, count: 0, refs: [] };
+        inRepo.set(repo, run);
       }
       run.count += 1;
       run.refs.push(v.ref);
@@ -316,7 +299,7 @@ export function summarize(dataset: Dataset, verdicts: readonly Verdict[]): Summa
     .map((a) => ({ ...a, actors: [...a.actors].sort() }))
     .sort((a, b) => b.total - a.total || a.kind.localeCompare(b.kind, "en") || a.channel.localeCompare(b.channel, "en"));
   const repoList = [...repos.values()].sort((a, b) => a.repo.localeCompare(b.repo, "en"));
-  const runList = [...tokenRuns.values()].sort(
+  const runList = [...tokenRuns.values()].flatMap((byKind) => [...byKind.values()].flatMap((byRepo) => [...byRepo.values()])).sort(
     (a, b) => a.onBehalfOf.localeCompare(b.onBehalfOf, "en") || b.count - a.count || a.kind.localeCompare(b.kind, "en") || a.repo.localeCompare(b.repo, "en"),
   );
   return { window, totals, people: peopleList, automation: automationList, repos: repoList, tokenRuns: runList, channels };

@@ -82,6 +82,42 @@ function loginTest(rule: string, signal: string, read: (s: Subject) => string | 
   };
 }
 
+/** Text fields a gate can read: each is a string (or missing) on the subject. */
+type GateField = "repo" | "branch" | "baseBranch" | "title" | "body" | "message";
+
+/**
+ * A necessary condition of a condition set, checked before any of its tests: the first code
+ * unit of one field must be one its anchored pattern can start with. Most items fail most sets
+ * on their first character, and this check costs one load and one comparison.
+ */
+interface Gate {
+  field: GateField;
+  codes: readonly number[];
+}
+
+// A gate from a text condition: every pattern of it anchored with a known first character.
+function gateOf(field: GateField, sources: string | readonly string[]): Gate | undefined {
+  const codes = new Set<number>();
+  for (const source of list(sources)) {
+    const first = sharedPattern(source).firstCodes;
+    if (first === undefined) return undefined;
+    for (const c of first) codes.add(c);
+  }
+  return codes.size > 0 && codes.size <= 8 ? { field, codes: [...codes] } : undefined;
+}
+
+// The set's first gate in a fixed field order: title, message, branch, body, base branch, repo.
+function gateOfMatch(match: Match): Gate | undefined {
+  const fields: [GateField, string | readonly string[] | undefined][] = [
+    ["title", match.title], ["message", match.message], ["branch", match.branch], ["body", match.body], ["baseBranch", match.baseBranch], ["repo", match.repo],
+  ];
+  for (const [field, sources] of fields) {
+    const gate = sources === undefined ? undefined : gateOf(field, sources);
+    if (gate) return gate;
+  }
+  return undefined;
+}
+
 function compileMatch(rule: string, match: Match, interner: Interner): Test[] {
   const tests: Test[] = [];
   if (match.repo) tests.push(textTest(rule, "repo", (s) => s.repo, match.repo, interner));
@@ -125,11 +161,18 @@ export interface CompiledRule {
 
 /** Compiles a rule's patterns once, so classifying a million items compiles nothing. */
 export function compileRule(rule: Rule, interner: Interner): CompiledRule {
-  const sets = list(rule.match).map((m) => compileMatch(rule.id, m, interner));
+  const matches = list(rule.match);
+  const sets = matches.map((m) => compileMatch(rule.id, m, interner));
+  const gates = matches.map(gateOfMatch);
   return {
     rule,
     test(subject, start) {
       for (let s = 0; s < sets.length; s++) {
+        const gate = gates[s];
+        if (gate !== undefined) {
+          const text = subject[gate.field];
+          if (text === undefined || !gate.codes.includes(text.charCodeAt(0))) continue;
+        }
         const tests = sets[s] as Test[];
         let at: ListCursor | undefined = start;
         for (let t = 0; t < tests.length; t++) {

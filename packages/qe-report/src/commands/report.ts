@@ -159,7 +159,7 @@ export async function runReport(request: WindowRequest, options: ReportOptions, 
   let dataset: Dataset = fetched;
   let verdicts: Verdict[] | undefined;
   if (Date.parse(window.from) !== Date.parse(fetched.window.from) || Date.parse(window.to) !== Date.parse(fetched.window.to)) {
-    ({ dataset, verdicts } = narrowDataset(fetched, window, classify(fetched, config)));
+    ({ dataset, verdicts } = narrowDataset(fetched, window, classify(fetched, config, { flatRefs: true })));
   }
 
   const [{ buildReport }, { renderReport, renderReportChunks }] = await Promise.all([import("../report/index.js"), import("../render/index.js")]);

@@ -126,7 +126,8 @@ function overall(rows: Report["summary"]["measures"]): Report["summary"]["overal
  */
 export function buildReport(dataset: Dataset, config: Config, options: BuildReportOptions = {}): Report {
   const generatedAt = pinnedTime(options.generatedAt);
-  const verdicts = options.verdicts ?? classify(dataset, config);
+  // The report keeps and reads every ref: made flat at once, they cost less memory than read later.
+  const verdicts = options.verdicts ?? classify(dataset, config, { flatRefs: true });
   // The migration's headline figures count the same items as before comments existed (PRs,
   // commits, issues, reviews), so a chatty preview-deploy bot does not dilute them; comments under
   // a person's token are still listed in the migration's detail (`summary` below).

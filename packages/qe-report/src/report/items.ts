@@ -1,4 +1,4 @@
-import { commentRef, commitRef, itemRef, reviewRef, type Dataset, type Verdict } from "@quantecon/attribution";
+import { commentRef, commitRef, inDatasetOrder, itemRef, reviewRef, type Dataset, type Verdict } from "@quantecon/attribution";
 import type { ReportItem } from "./schema.js";
 
 /** The rule that decided a verdict: its closing `verdict` line's, else its first line's. */
@@ -68,16 +68,15 @@ const NONE: FirstResponses = { pullRequests: [], issues: [] };
  */
 export function reportItems(dataset: Dataset, verdicts: readonly Verdict[], options: { reuse?: Verdict[]; firstResponses?: FirstResponses } = {}): ReportItem[] {
   const first = options.firstResponses ?? NONE;
+  // In classify's order (checked on a sample), by position; in any other, by ref.
+  const inOrder = inDatasetOrder(dataset, verdicts);
   let cursor = 0;
   let byRef: Map<string, Verdict> | undefined;
-  const verdictOf = (ref: string): Verdict | undefined => {
-    const next = verdicts[cursor];
-    if (byRef === undefined && next !== undefined && next.ref === ref) {
-      cursor += 1;
-      return next;
-    }
+  // Refs are made only when the list is not in order: comparing each would read every ref.
+  const verdictOf = (ref: () => string): Verdict | undefined => {
+    if (inOrder) return verdicts[cursor++];
     byRef ??= new Map(verdicts.map((v) => [v.ref, v] as const));
-    return byRef.get(ref);
+    return byRef.get(ref());
   };
   // With `reuse` (the caller's own array of these verdicts, not needed afterwards), each item
   // takes its verdict's slot: the verdicts die as the items are made instead of living beside
@@ -90,20 +89,20 @@ export function reportItems(dataset: Dataset, verdicts: readonly Verdict[], opti
   };
   for (let k = 0; k < dataset.pullRequests.length; k++) {
     const pr = dataset.pullRequests[k] as Dataset["pullRequests"][number];
-    const v = verdictOf(itemRef(pr.repo, pr.number));
+    const v = verdictOf(() => itemRef(pr.repo, pr.number));
     if (v) push(item(v, pr.repo, pr.url, pr.title, pr.createdAt, isItem(v) ? first.pullRequests[k] : undefined));
     for (let i = 0; i < pr.reviews.length; i++) {
-      const r = verdictOf(reviewRef(pr.repo, pr.number, i));
+      const r = verdictOf(() => reviewRef(pr.repo, pr.number, i));
       if (r) push(item(r, pr.repo, pr.url, pr.title, pr.reviews[i]?.submittedAt ?? pr.createdAt));
     }
   }
   for (const c of dataset.commits) {
-    const v = verdictOf(commitRef(c.repo, c.oid));
+    const v = verdictOf(() => commitRef(c.repo, c.oid));
     if (v) push(item(v, c.repo, c.url, subject(c.message), c.committedAt));
   }
   for (let k = 0; k < dataset.issues.length; k++) {
     const issue = dataset.issues[k] as Dataset["issues"][number];
-    const v = verdictOf(itemRef(issue.repo, issue.number));
+    const v = verdictOf(() => itemRef(issue.repo, issue.number));
     if (v) push(item(v, issue.repo, issue.url, issue.title, issue.createdAt, isItem(v) ? first.issues[k] : undefined));
   }
   // Comment verdicts come last, PRs' threads then issues', as classify gives them.
@@ -112,7 +111,7 @@ export function reportItems(dataset: Dataset, verdicts: readonly Verdict[], opti
       const thread = it.comments;
       if (!thread) continue;
       for (let i = 0; i < thread.length; i++) {
-        const v = verdictOf(commentRef(it.repo, it.number, i));
+        const v = verdictOf(() => commentRef(it.repo, it.number, i));
         if (v) push(item(v, it.repo, it.url, it.title, thread[i]?.createdAt ?? it.createdAt));
       }
     }
