@@ -105,6 +105,8 @@ export class Classifier {
   // Title shapes of the dataset's PRs from the pass, by index: `classify` names the index it is at.
   private prList: readonly PullRequest[] = [];
   private prShapes = new Int32Array(0);
+  // Each PR's author as the pass looked it up, by index: the verdict needs it again.
+  private prInfos: (LoginInfo | null)[] = [];
   /** @internal The index in the dataset of the PR `pullRequest` is called with next, or -1. */
   prIndex = -1;
 
@@ -131,10 +133,12 @@ export class Classifier {
     const prs = dataset.pullRequests ?? [];
     this.prList = prs;
     this.prShapes = new Int32Array(prs.length);
+    this.prInfos = Array.from<LoginInfo | null>({ length: prs.length }).fill(null);
     for (let i = 0; i < prs.length; i++) {
       const pr = prs[i] as PullRequest;
       if (pr.author === null) continue;
       const info = this.login(pr.author);
+      this.prInfos[i] = info;
       // An app's PRs are never a person's series: no need to shape them.
       if (info.type === "Bot") continue;
       this.prShapes[i] = (info.behaviour ??= this.profile(info.key)).pullRequest(pr, this.needsText(info, pr.author));
@@ -228,7 +232,11 @@ export class Classifier {
   }
 
   // Everything looked up per login, in one map: its normalized key and the dataset's type.
+  // The last login asked for: a commit asks for its author's twice, and strings compare faster than they hash.
+  private lastLogin = "";
+  private lastInfo: LoginInfo | undefined;
   private login(login: string): LoginInfo {
+    if (login === this.lastLogin && this.lastInfo !== undefined) return this.lastInfo;
     let info = this.keys.get(login);
     if (info === undefined) {
       const key = normalizeLogin(login);
@@ -236,6 +244,8 @@ export class Classifier {
       info = { key, type: this.actorTypes.get(key)?.type, identity: undefined, needsText: undefined, behaviour: undefined };
       this.keys.set(login, info);
     }
+    this.lastLogin = login;
+    this.lastInfo = info;
     return info;
   }
 
@@ -522,7 +532,9 @@ export class Classifier {
 
   /** The verdict on a pull request. */
   pullRequest(pr: PullRequest): Verdict {
-    const info = pr.author === null ? null : this.login(pr.author);
+    const at = this.prIndex;
+    const listed = at >= 0 && this.prList[at] === pr;
+    const info = pr.author === null ? null : listed ? (this.prInfos[at] as LoginInfo) : this.login(pr.author);
     const id = this.loginIdentity(pr.author, info);
     const subject = this.subject("pullRequest", pr.repo, pr.author, info, info?.type);
     subject.branch = pr.headRef;
@@ -534,8 +546,7 @@ export class Classifier {
     const ref = this.flatRefs ? itemRef(pr.repo, pr.number) : verdictItemRef(pr.repo, pr.number);
     if (!match && id.profile?.hasGroups && id.verdict.class === "human" && id.login !== null) {
       // A periodic templated series under a person's account: behaviour alone, both sides shown.
-      const at = this.prIndex;
-      const series = judgeSeries(id.profile, pr, id.login, at >= 0 && this.prList[at] === pr ? this.prShapes[at] : undefined);
+      const series = judgeSeries(id.profile, pr, id.login, listed ? this.prShapes[at] : undefined);
       if (series) return this.underPerson(ref, "pullRequest", id, series);
     }
     return this.decide(ref, "pullRequest", id, subject, this.assisted(NONE_LOGINS, pr.body), pr.assignees, match);
