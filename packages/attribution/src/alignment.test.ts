@@ -31,6 +31,23 @@ describe("inDatasetOrder", () => {
     expect(inDatasetOrder(dataset, swapped)).toBe(false);
   });
 
+  it("samples a long list: accepts it in order, refuses a sampled place that is another item's", () => {
+    // 40 copies of the fixture's PRs (new numbers), so about one place in several is compared.
+    const many: Dataset = {
+      ...dataset,
+      pullRequests: Array.from({ length: 40 }, (_, copy) => dataset.pullRequests.map((pr) => ({ ...pr, number: pr.number + 1000 * (copy + 1) }))).flat(),
+    };
+    const list = classify(many, undefined);
+    expect(list.length).toBeGreaterThan(4 * 64);
+    expect(inDatasetOrder(many, list)).toBe(true);
+    const moved = [...list];
+    [moved[0], moved[1]] = [moved[1]!, moved[0]!];
+    expect(inDatasetOrder(many, moved)).toBe(false);
+    const lastSwapped = [...list];
+    [lastSwapped[list.length - 1], lastSwapped[list.length - 2]] = [lastSwapped[list.length - 2]!, lastSwapped[list.length - 1]!];
+    expect(inDatasetOrder(many, lastSwapped)).toBe(false);
+  });
+
   it("lets summarize read a reordered list by ref, with the same counts", () => {
     const reordered = [...verdicts].reverse();
     expect(summarize(dataset, reordered)).toEqual(summarize(dataset, verdicts));

@@ -1,5 +1,4 @@
-import { commentCount } from "./comments.js";
-import type { Commit, Dataset, Issue, PullRequest } from "./dataset.js";
+import type { Dataset, Issue, PullRequest } from "./dataset.js";
 import { commentRef, commitRef, itemRef, reviewRef } from "./refs.js";
 import type { Verdict } from "./verdict.js";
 
@@ -13,41 +12,61 @@ const SAMPLES = 64;
  * million of them flat (see refs.ts) for nothing.
  */
 export function inDatasetOrder(dataset: Dataset, verdicts: readonly Verdict[]): boolean {
-  const expected = dataset.pullRequests.reduce((n, pr) => n + 1 + pr.reviews.length, 0) + dataset.commits.length + dataset.issues.length + commentCount(dataset);
-  if (verdicts.length !== expected) return false;
-  const step = Math.max(1, Math.floor(verdicts.length / SAMPLES));
-  const last = verdicts.length - 1;
-  const checked = (index: number): boolean => index % step === 0 || index === last;
-  let index = 0;
+  const prs = dataset.pullRequests;
+  const commits = dataset.commits;
+  const issues = dataset.issues;
   // Indexed loops: a for-of iterator's result objects are a million allocations whenever these
   // once-per-report loops run unoptimized.
-  const prs = dataset.pullRequests;
-  for (let p = 0; p < prs.length; p++, index++) {
+  let expected = commits.length + issues.length;
+  for (let p = 0; p < prs.length; p++) {
     const pr = prs[p] as PullRequest;
-    if (checked(index) && verdicts[index]?.ref !== itemRef(pr.repo, pr.number)) return false;
-    for (let i = 0; i < pr.reviews.length; i++) {
-      index++;
-      if (checked(index) && verdicts[index]?.ref !== reviewRef(pr.repo, pr.number, i)) return false;
+    expected += 1 + pr.reviews.length + (pr.comments?.length ?? 0);
+  }
+  for (let i = 0; i < issues.length; i++) expected += (issues[i] as Issue).comments?.length ?? 0;
+  if (verdicts.length !== expected) return false;
+  if (expected === 0) return true;
+
+  const step = Math.max(1, Math.floor(expected / SAMPLES));
+  const last = expected - 1;
+  // The first checked index at or after `from`, or past the end.
+  const nextChecked = (from: number): number => {
+    const stepped = Math.ceil(from / step) * step;
+    return stepped <= last ? stepped : from <= last ? last : Infinity;
+  };
+  const wrong = (index: number, ref: string): boolean => verdicts[index]?.ref !== ref;
+  let index = 0;
+  let next = 0;
+  for (let p = 0; p < prs.length; p++) {
+    const pr = prs[p] as PullRequest;
+    const reviews = pr.reviews.length;
+    // The PR at `index`, its reviews after it: only a checked position builds a ref.
+    while (next <= index + reviews) {
+      if (next === index ? wrong(next, itemRef(pr.repo, pr.number)) : wrong(next, reviewRef(pr.repo, pr.number, next - index - 1))) return false;
+      next = nextChecked(next + 1);
     }
+    index += 1 + reviews;
   }
-  const commits = dataset.commits;
-  for (let c = 0; c < commits.length; c++, index++) {
-    const commit = commits[c] as Commit;
-    if (checked(index) && verdicts[index]?.ref !== commitRef(commit.repo, commit.oid)) return false;
+  while (next < index + commits.length) {
+    const commit = commits[next - index]!;
+    if (wrong(next, commitRef(commit.repo, commit.oid))) return false;
+    next = nextChecked(next + 1);
   }
-  const issues = dataset.issues;
-  for (let i = 0; i < issues.length; i++, index++) {
-    const issue = issues[i] as Issue;
-    if (checked(index) && verdicts[index]?.ref !== itemRef(issue.repo, issue.number)) return false;
+  index += commits.length;
+  while (next < index + issues.length) {
+    const issue = issues[next - index]!;
+    if (wrong(next, itemRef(issue.repo, issue.number))) return false;
+    next = nextChecked(next + 1);
   }
-  for (const list of [dataset.pullRequests, dataset.issues] as const) {
-    for (let k = 0; k < list.length; k++) {
+  index += issues.length;
+  for (const list of [prs, issues] as const) {
+    for (let k = 0; k < list.length && next <= last; k++) {
       const item = list[k] as PullRequest | Issue;
-      const thread = item.comments;
-      if (!thread) continue;
-      for (let i = 0; i < thread.length; i++, index++) {
-        if (checked(index) && verdicts[index]?.ref !== commentRef(item.repo, item.number, i)) return false;
+      const count = item.comments?.length ?? 0;
+      while (next < index + count) {
+        if (wrong(next, commentRef(item.repo, item.number, next - index))) return false;
+        next = nextChecked(next + 1);
       }
+      index += count;
     }
   }
   return true;
