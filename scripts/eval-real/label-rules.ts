@@ -54,6 +54,9 @@ const MACHINE_IDENTITIES: Record<string, { channel: Label["channel"]; slug: stri
   // claude-code-action: a workflow commits "chore: bump Claude Code …" straight to main as the
   // Actions git identity (unlinked).
   "actions@github.com": { channel: "github-actions", slug: "actions-git-identity" },
+  // denoland/std: "chore: release <date> (#N)" PRs that .github/workflows/version_bump.yml opens
+  // with secrets.DENOBOT_PAT; the squash commit carries the PR author, denobot (a User account).
+  "33910674+denobot@users.noreply.github.com": { channel: "machine-account", slug: "denobot" },
 };
 
 /** Committer identities a workflow pushes with while keeping the triggering person as author. */
@@ -66,6 +69,15 @@ const WORKFLOW_COMMITTERS = new Set(["fred+astrobot@astro.build", "108291165+ast
  * the same identity, pushed with GITHUB_TOKEN from a runner at +00:00).
  */
 const NPM_VERSION_UNDER_ACTOR = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\n\nSigned-off-by: (\S+) <\2@users\.noreply\.github\.com>\s*$/;
+
+/**
+ * Jupyter Releaser's release commit under the triggering person (jupyter-server/jupyter_releaser:
+ * lib.py sets `git config user.name "$GITHUB_ACTOR"`, email `$GITHUB_ACTOR@users.noreply.github.com`;
+ * util.py create_release_commit writes "Publish {version}" (jupyterlab's pyproject.toml:
+ * `release-message = "[ci skip] Publish {version}"`) then "SHA256 hashes:" of the dist files).
+ * jupyterlab's publish-release.yml pushes it with an App token (actions/create-github-app-token).
+ */
+const JUPYTER_RELEASER_PUBLISH = /^(\[ci skip\] )?Publish \S+\n\nSHA256 hashes:/;
 
 /**
  * gemini-cli's release workflows commit `chore(release): bump version to <v>` / `chore(release): <tag>`
@@ -111,6 +123,11 @@ export function labelCommit(c: Commit): Label {
 
   if (NPM_VERSION_UNDER_ACTOR.test(c.message) && c.authorOffset === "+00:00" && author === committer) {
     return { class: "automation", channel: "github-actions", rule: "workflow/npm-version-under-actor" };
+  }
+
+  const actor = /^([a-z0-9-]+)@users\.noreply\.github\.com$/.exec(author)?.[1];
+  if (JUPYTER_RELEASER_PUBLISH.test(c.message) && author === committer && lower(c.author.name) === actor) {
+    return { class: "automation", channel: "github-app", rule: "workflow/jupyter-releaser-under-actor" };
   }
 
   if (c.repo === "google-gemini/gemini-cli" && GEMINI_RELEASE_SQUASH.test(subject)) {
