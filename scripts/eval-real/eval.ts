@@ -45,11 +45,14 @@ function configFor(group: EvalRepo["group"], path: string): Config {
   return group === "quantecon" ? parseConfig(parse(readFileSync(path, "utf8"))) : defaultConfig();
 }
 
+// Wide enough for "QuantEcon/lecture-python-programming.zh-cn (held-out)".
+const NAME_WIDTH = 54;
+
 const pct = (x: number | null): string => (x === null ? "  –  " : x.toFixed(3));
 
 function line(name: string, s: Score): string {
   const r = rates(s);
-  return `${name.padEnd(44)} ${String(s.commits).padStart(5)} ${String(s.labelledAutomation).padStart(5)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}   ${pct(r.precision)}   ${pct(r.recall)}   ${pct(r.channel)}`;
+  return `${name.padEnd(NAME_WIDTH)} ${String(s.commits).padStart(5)} ${String(s.labelledAutomation).padStart(5)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}   ${pct(r.precision)}   ${pct(r.recall)}   ${pct(r.channel)}`;
 }
 
 /** Runs the evaluation and prints its table; returns each repository's outcome. */
@@ -59,7 +62,7 @@ export function runEval(options: EvalOptions): RepoResult[] {
   const labelsDir = options.labelsDir ?? join(here, "labels");
   const qeConfig = options.quanteconConfig ?? join(here, "../../examples/quantecon/qe-report.config.yaml");
   const results: RepoResult[] = [];
-  const header = `${"repository".padEnd(44)} ${"commits".padStart(5)} ${"auto".padStart(5)} ${"fp".padStart(4)} ${"fn".padStart(4)}   precision recall  channel`;
+  const header = `${"repository".padEnd(NAME_WIDTH)} ${"commits".padStart(5)} ${"auto".padStart(5)} ${"fp".padStart(4)} ${"fn".padStart(4)}   precision recall  channel`;
   log(header);
   for (const repo of manifest) {
     if (options.repo && repo.name !== options.repo) continue;
@@ -67,13 +70,13 @@ export function runEval(options: EvalOptions): RepoResult[] {
     const gitDir = findMirror(options.mirrors, repo.name);
     if (!gitDir) {
       results.push({ repo, skipped: `no mirror under ${options.mirrors}` });
-      log(`${repo.name.padEnd(44)} skipped: no mirror under ${options.mirrors}`);
+      log(`${repo.name.padEnd(NAME_WIDTH)} skipped: no mirror under ${options.mirrors}`);
       continue;
     }
     const labelled = readLabels(labelsDir, repo.name);
     if (!labelled) {
       results.push({ repo, skipped: "no labels" });
-      log(`${repo.name.padEnd(44)} skipped: no labels in ${labelsDir}`);
+      log(`${repo.name.padEnd(NAME_WIDTH)} skipped: no labels in ${labelsDir}`);
       continue;
     }
     const dataset = extractDataset(gitDir, repo.name, labelled.window);
@@ -82,7 +85,7 @@ export function runEval(options: EvalOptions): RepoResult[] {
     const predictions = new Map<string, Prediction>();
     for (const c of dataset.commits) {
       const v = byRef.get(`${c.repo}@${c.oid}`);
-      if (v) predictions.set(c.oid, { class: v.class, channel: v.channel });
+      if (v) predictions.set(c.oid, { class: v.class, channel: v.channel, evidence: v.evidence });
     }
     const s = score(labelled.labels, predictions);
     const unlabelled = dataset.commits.filter((c) => !labelled.labels.has(c.oid)).length;
@@ -96,6 +99,7 @@ export function runEval(options: EvalOptions): RepoResult[] {
         if (!want || !got || (want.class === got.class && want.channel === got.channel)) continue;
         const subject = c.message.split("\n", 1)[0] ?? "";
         log(`    ${c.oid.slice(0, 10)} want ${want.class}/${want.channel} (${want.rule}) got ${got.class}/${got.channel}: ${c.author.name} <${c.author.email}> ${subject.slice(0, 70)}`);
+        for (const e of got.evidence ?? []) log(`        ${e.rule} [${e.signal}] ${e.detail}`);
       }
     }
   }

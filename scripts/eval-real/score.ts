@@ -5,6 +5,8 @@ import type { Label } from "./label-rules.js";
 export interface Prediction {
   class: "human" | "automation";
   channel: string;
+  /** The verdict's reasons, shown with `--errors`. */
+  evidence?: readonly { rule: string; signal: string; detail: string }[];
 }
 
 /** Counts of one repository or set. */

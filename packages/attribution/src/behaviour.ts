@@ -119,6 +119,16 @@ export class Profile {
     return best === undefined ? undefined : { offset: best, count, others };
   }
 
+  private oneOff: number | undefined;
+  /** Runner-offset commits whose message shape no other one shares: a person's own work at +00:00. */
+  zeroOneOff(): number {
+    if (this.oneOff === undefined) {
+      this.oneOff = 0;
+      for (const n of this.zeroShapes.values()) if (n === 1) this.oneOff++;
+    }
+    return this.oneOff;
+  }
+
   /** Whether another runner-offset commit lies within seconds of this instant. */
   hasPartner(at: number): boolean {
     if (!this.sortedZero) {
@@ -200,7 +210,10 @@ export function judgeIdentity(profile: Profile | undefined, strongIdentity: bool
  * The +00:00 offset alone proves nothing (people live there too): two more signs must agree
  * among a usual local offset of the person's own, an automation line (a bare version, a bump,
  * a lock file), a twin commit seconds apart, a workflow-written identity (`login
- * <login@users.noreply.github.com>`, no id) and a message shape the runner commits repeat.
+ * <login@users.noreply.github.com>`, no id) and a message shape the runner commits repeat,
+ * and one of them must say where or as whom it was written (the local offset or the workflow
+ * identity): a maintainer at +00:00 who follows a release checklist by hand writes the same
+ * bump messages, repeated, minutes apart (sphinx-doc/sphinx's "Bump to X final", "Bump version").
  */
 export function judgeRunnerCommit(profile: Profile | undefined, commit: Commit, who: string): { toward: Evidence[]; against: Evidence[]; kind: string } | undefined {
   if (!profile || commit.authorOffset !== RUNNER_OFFSET || commit.committedViaWeb || commit.parents > 1) return undefined;
@@ -208,15 +221,19 @@ export function judgeRunnerCommit(profile: Profile | undefined, commit: Commit, 
   if (commit.committer.email?.toLowerCase() !== commit.author.email?.toLowerCase() && !workflowCommitter(commit.committer)) return undefined;
   const toward: Evidence[] = [];
   const local = profile.localOffset();
-  const zero = profile.offsets.get(RUNNER_OFFSET) ?? 0;
-  if (local && local.others >= 3 && local.others > zero) {
+  // Where the person works is read from their varied commits: the runner's repeated ones would
+  // outvote a local offset they themselves put at +00:00.
+  const elsewhere = local !== undefined && local.others >= 3 && local.others > profile.zeroOneOff();
+  const asWorkflow = workflowIdentity(commit.author);
+  if (!elsewhere && !asWorkflow) return undefined;
+  if (elsewhere) {
     toward.push(ev("behaviour/runner-offset", "offset", `committed at +00:00, a CI runner's offset, while ${who} commits by hand at ${local.offset} (${local.others} of ${profile.offsetTotal} commits)`));
   }
   if (readsLikeAutomation(commit.message)) toward.push(ev("behaviour/automation-lines", "message", `the message reads like a release or dependency tool's ("${shapeOf(commit.message)}")`));
   const sameShape = profile.zeroShapes.get(shapeHash(commit.message)) ?? 0;
   if (sameShape >= 2) toward.push(ev("behaviour/templated", "message", `${sameShape} commits at +00:00 share the message shape "${shapeOf(commit.message)}"`));
   if (profile.hasPartner(Date.parse(commit.authoredAt))) toward.push(ev("behaviour/cadence", "cadence", `another +00:00 commit by the same identity within ${PAIR_SECONDS} seconds`));
-  if (workflowIdentity(commit.author)) toward.push(ev("behaviour/workflow-identity", "git-identity", `git identity "${commit.author.name} <${commit.author.email}>" is the login and its id-less noreply address, as workflows write it`));
+  if (asWorkflow) toward.push(ev("behaviour/workflow-identity", "git-identity", `git identity "${commit.author.name} <${commit.author.email}>" is the login and its id-less noreply address, as workflows write it`));
   if (toward.length < 2) return undefined;
   toward.unshift(ev("behaviour/runner-offset", "offset", "committed at +00:00, the offset of a CI runner"));
   const against = [ev("person/own-identity", "git-identity", `the git identity is ${who}'s own`)];

@@ -200,6 +200,36 @@ describe("automation under a person's identity, known only by behaviour", () => 
   });
 });
 
+describe("runner offsets weighed against where the person works", () => {
+  const people = [{ login: "kmaint", type: "User" as const, name: "K Maintainer" }];
+  const maintainer: Who = { login: "kmaint", name: "K Maintainer", email: "k@example.org" };
+  const hand = ["Fix typo in README", "Improve error for bad flags", "Add --quiet option"];
+
+  it("finds a workflow's release pairs even when they outnumber the maintainer's own commits", () => {
+    const commits = hand.map((m, i) => commit(R, m, maintainer, day(i + 1, 9), { authorOffset: "+02:00" }));
+    for (const [i, version] of ["2.0.0", "2.1.0", "2.2.0", "2.3.0"].entries()) {
+      commits.push(commit(R, `chore: release v${version}`, maintainer, day(5 + 5 * i, 14, 2, 11), { authorOffset: "+00:00" }));
+      commits.push(commit(R, "chore: update package-lock.json", maintainer, day(5 + 5 * i, 14, 2, 20), { authorOffset: "+00:00" }));
+    }
+    const v = [...run(dataset({ actors: people, commits })).values()];
+    expect(v.slice(0, 3).map((x) => x.class)).toEqual(["human", "human", "human"]);
+    expect(v.slice(3).map((x) => `${x.class}/${x.channel}`)).toEqual(Array(8).fill("automation/github-actions"));
+  });
+
+  it("keeps a maintainer at +00:00 typing a release checklist human, bumps minutes apart and all", () => {
+    // sphinx-doc/sphinx's shape: "Bump to X final", then "Bump version" under 2 minutes later,
+    // by hand from the maintainer's own machine, among his varied commits at the same offset.
+    const own = ["Fix CHANGES", "Import names from defining module", "Restore some missing exports", "Clarify a CHANGES entry", "Fix tests for Python 3.15"];
+    const commits = own.map((m, i) => commit(R, m, maintainer, day(i + 1, 11), { authorOffset: "+00:00" }));
+    for (const [i, version] of ["9.0.1", "9.0.2", "9.0.3"].entries()) {
+      commits.push(commit(R, `Bump to ${version} final`, maintainer, day(10 + 3 * i, 6, 16, 59), { authorOffset: "+00:00" }));
+      commits.push(commit(R, "Bump version", maintainer, day(10 + 3 * i, 6, 18, 50), { authorOffset: "+00:00" }));
+    }
+    const v = [...run(dataset({ actors: people, commits })).values()];
+    expect(v.map((x) => x.class)).toEqual(Array(11).fill("human"));
+  });
+});
+
 describe("unlinked identities joined", () => {
   const data = dataset({
     actors: [{ login: "jstac", type: "User", name: "John Stachurski" }, { login: "mlee", type: "User", name: null }],
