@@ -57,7 +57,29 @@ const MACHINE_IDENTITIES: Record<string, { channel: Label["channel"]; slug: stri
   // denoland/std: "chore: release <date> (#N)" PRs that .github/workflows/version_bump.yml opens
   // with secrets.DENOBOT_PAT; the squash commit carries the PR author, denobot (a User account).
   "33910674+denobot@users.noreply.github.com": { channel: "machine-account", slug: "denobot" },
+  // eslint: the release machine's git identity ("<version>", "Build: changelog update for <version>",
+  // "chore: package.json update for … release"), pushed from Jenkins.
+  "jenkins@eslint-03": { channel: "machine-account", slug: "eslint-jenkins" },
+  // eslint: .github/workflows/update-readme.yml commits "docs: Update README" as
+  // "GitHub Actions Bot" and pushes with secrets.WORKFLOW_PUSH_BOT_TOKEN (the bot account's).
+  "eslint@googlegroups.com": { channel: "machine-account", slug: "eslint-readme-workflow" },
+  // eslint: "chore: update ecosystem plugins (#N)" PRs, ecosystem-updates.yml's
+  // create-pull-request with WORKFLOW_PUSH_BOT_TOKEN; the squash carries the bot account.
+  "nicholas+eslintbot@nczconsulting.com": { channel: "machine-account", slug: "eslintbot" },
+  // pytest: "[automated] Update plugin list", update-plugin-list.yml's create-pull-request with
+  // `author: pytest bot <pytestbot@users.noreply.github.com>` and github.token.
+  "pytestbot@users.noreply.github.com": { channel: "github-actions", slug: "pytest-plugin-list" },
+  // StepSecurity's generated hardening PRs ("Pin Actions (#N)").
+  "bot@stepsecurity.io": { channel: "machine-account", slug: "stepsecurity-bot" },
 };
+
+/**
+ * babel: babel-bot's identity. Its PRs ("Update test262 (#N)", "Update compat data (#N)";
+ * update-parser-tests.yml, update-compat-data.yml) are opened with secrets.BOT_TOKEN and
+ * squash-merged; release.yml commits "v<version>" and "Add v<version> to CHANGELOG.md [skip ci]"
+ * under it and pushes with GITHUB_TOKEN.
+ */
+const BABEL_BOT = "babel-bot@users.noreply.github.com";
 
 /** Committer identities a workflow pushes with while keeping the triggering person as author. */
 const WORKFLOW_COMMITTERS = new Set(["fred+astrobot@astro.build", "108291165+astrobot-houston@users.noreply.github.com"]);
@@ -88,6 +110,13 @@ const JUPYTER_RELEASER_PUBLISH = /^(\[ci skip\] )?Publish \S+\n\nSHA256 hashes:/
 const GEMINI_RELEASE_SQUASH = /^chore[(/]release\)?: (bump version to \S+|v\d\S*) \(#\d+\)$/;
 
 /**
+ * pytest's release-preparation PR: prepare-release-pr.yml runs scripts/prepare-release-pr.py,
+ * which commits "Prepare release version <v>" as `pytest bot <pytestbot@gmail.com>` (changelog
+ * and version by towncrier); the maintainer's cherry-pick to main keeps the bot as co-author.
+ */
+const PYTEST_PREPARE_RELEASE = /^Prepare release version \S+ \(#\d+\)\n[\s\S]*Co-authored-by: pytest bot <pytestbot@gmail\.com>/;
+
+/**
  * QuantEcon/action-translation's writes (src/pr-creator.ts, src/cli/forward-pr-creator.ts):
  * squash subjects keep the PR title or the single commit's message, then ` (#N)`.
  */
@@ -114,6 +143,10 @@ export function labelCommit(c: Commit): Label {
   if (app?.[1] === "github-actions") return { class: "automation", channel: "github-actions", rule: "app/github-actions" };
   if (app) return { class: "automation", channel: "github-app", rule: `app/${app[1]}` };
 
+  if (author === BABEL_BOT) {
+    return { class: "automation", channel: c.committedViaWeb ? "machine-account" : "github-actions", rule: "machine/babel-bot" };
+  }
+
   const machine = MACHINE_IDENTITIES[author];
   if (machine) return { class: "automation", channel: machine.channel, rule: `machine/${machine.slug}` };
 
@@ -128,6 +161,10 @@ export function labelCommit(c: Commit): Label {
   const actor = /^([a-z0-9-]+)@users\.noreply\.github\.com$/.exec(author)?.[1];
   if (JUPYTER_RELEASER_PUBLISH.test(c.message) && author === committer && lower(c.author.name) === actor) {
     return { class: "automation", channel: "github-app", rule: "workflow/jupyter-releaser-under-actor" };
+  }
+
+  if (c.repo === "pytest-dev/pytest" && PYTEST_PREPARE_RELEASE.test(c.message)) {
+    return { class: "automation", channel: "github-actions", rule: "workflow/pytest-prepare-release" };
   }
 
   if (c.repo === "google-gemini/gemini-cli" && GEMINI_RELEASE_SQUASH.test(subject)) {
