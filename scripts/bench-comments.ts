@@ -5,7 +5,7 @@ import { generateBenchDataset } from "./bench-data.js";
 const BODIES: readonly [string | null, Comment["authorAssociation"], (n: number) => string][] = [
   ["github-actions", "NONE", (n) => `🚀 Deployed on https://${n.toString(16)}--lectures.netlify.app`],
   [null, "MEMBER", (n) => `Thanks, this looks right. One question about equation ${n}.`],
-  ["mmcky", "MEMBER", (n) => `✅ sync opened QuantEcon/lecture-python.fa#${n}`],
+  ["mmcky", "MEMBER", (n) => `### ✅ Translation sync completed (fa)\n\n**Target repo**: QuantEcon/lecture-python.fa\n**Translation PR**: https://github.com/QuantEcon/lecture-python.fa/pull/${n}`],
   ["copilot-pull-request-reviewer", "NONE", () => "## Pull request overview\n\nCopilot reviewed 1 of 1 changed files."],
   [null, "CONTRIBUTOR", () => "Updated, thanks for the review."],
 ];

@@ -9,7 +9,7 @@ import { run, tempDir } from "./cli-helpers.js";
  * the local GitHub-schema server (comments, reviews and closing events included) and writes the
  * JSON report. Every expected value below was worked out by hand from the fixture's comments and
  * reviews (packages/fake-github/src/fixtures/quantecon-2026-05.json), leaving out the author's own
- * words, bots, the AI reviewer and the "✅ sync opened" comment posted under mmcky's token.
+ * words, bots, the AI reviewer and action-translation's "Translation sync completed" report posted under mmcky's token.
  */
 
 const TOKEN = "ghp_CANARY_responsiveness_0123456789abcdef";
@@ -47,7 +47,7 @@ const hours = (from: string, to: string): number => (Date.parse(to) - Date.parse
 const OPENED: Record<string, [string, string | null]> = {
   // github-actions' preview link at 12:55 is automation; HumphreyYang's question at 20:00 is the answer.
   "QuantEcon/lecture-python.zh-cn#236": ["2026-05-13T12:48:54Z", "2026-05-13T20:00:00Z"],
-  // Copilot's review note (10:05) and mmcky's "✅ sync opened" under his token (10:30) do not count; HumphreyYang at 10:00 the next day does.
+  // Copilot's review note (10:05) and mmcky's "Translation sync completed" report under his token (10:30) do not count; HumphreyYang at 10:00 the next day does.
   "QuantEcon/lecture-python.myst#505": ["2026-05-07T10:00:00Z", "2026-05-08T10:00:00Z"],
   "QuantEcon/lecture-python.myst#510": ["2026-05-31T23:30:00Z", null],
   "QuantEcon/lecture-python.notebooks#12": ["2026-05-05T00:00:00Z", null],
@@ -109,7 +109,7 @@ describe("responsiveness on the fixture month, through the CLI", () => {
     expect(comment("QuantEcon/lecture-python.myst#520/comment/0")).toMatchObject({ class: "automation", kind: "triage" });
     expect(comment("QuantEcon/meta#400/comment/0")).toMatchObject({ class: "human", actor: "mmcky" });
     const person = (login: string) => report.people.find((p) => p.login === login);
-    // mmcky: #236, old-site#3, meta#400 (his "✅ sync opened" is not his); closed meta#390; first to answer old-site#3 and meta#400.
+    // mmcky: #236, old-site#3, meta#400 (the sync report under his token is not his); closed meta#390; first to answer old-site#3 and meta#400.
     expect(person("mmcky")).toMatchObject({ comments: 3, issuesClosed: 1, triage: 2 });
     // HumphreyYang: #236, #505 and the May comment on meta#380; first on #236 and #505.
     expect(person("HumphreyYang")).toMatchObject({ comments: 3, issuesClosed: 0, triage: 2 });

@@ -134,7 +134,16 @@ export function addDemoComments({ pullRequests, issues, rng, until, put }: Comme
       expected.channel === "personal-token"
         ? auto("personal-token", "translation-sync", sync.author, sync.author, "comment/translation-sync-report/personal-token")
         : auto(expected.channel, "translation-sync", sync.author, expected.onBehalfOf, `comment/translation-sync-report/${expected.channel}`);
-    add(source.repo, source.number, say(sync.author, at, `✅ sync opened ${sync.repo}#${sync.number}`, source.author, made));
+    // action-translation's postSuccessComment (src/index.ts:1221 @ e6e9176), word for word.
+    const report = [
+      `### ✅ Translation sync completed (${meta?.targetLanguage ?? "zh-cn"})`,
+      "",
+      `**Target repo**: ${sync.repo}`,
+      `**Translation PR**: ${sync.url}`,
+      `**Files synced** (${meta?.files.length ?? 0}):`,
+      ...(meta?.files ?? []).map((f) => `- \`${f}\``),
+    ].join("\n");
+    add(source.repo, source.number, say(sync.author, at, report, source.author, made));
   }
 
   const closers = new Map<string, string | null>();

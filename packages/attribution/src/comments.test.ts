@@ -47,11 +47,11 @@ describe("comment verdicts", () => {
   const dataset = month(
     [
       c("github-actions", "🚀 Deployed on https://deploy-preview-7--lecture-python.netlify.app", "NONE"),
-      c("mmcky", "✅ sync opened QuantEcon/lecture-python.zh-cn#240"),
+      c("mmcky", "### ✅ Translation sync completed (zh-cn)\n\n**Target repo**: QuantEcon/lecture-python.zh-cn\n**Translation PR**: https://github.com/QuantEcon/lecture-python.zh-cn/pull/240\n**Files synced** (1):\n- `lectures/ar1.md`"),
       c("copilot-pull-request-reviewer", "## Pull request overview\nCopilot reviewed 1 of 1 changed files.", "NONE"),
       c("mmcky", "Thanks @HumphreyYang, looks good. The preview at the netlify link renders fine."),
       c("robo-dev", "I had a look: the bot in the name is a joke, these are my own words."),
-      c("robo-dev", "✅ sync opened QuantEcon/lecture-python.fa#12"),
+      c("robo-dev", "♻️ **Automatically rebased** after #11 was merged.\n\nOverlapping files: `lectures/ar1.md`\n\nThe translation content is preserved; only unchanged sections were updated to match the current `main` branch. Please re-review if needed."),
       c("quantecon-services", "Weekly sync finished."),
       c(null, "a deleted user's note", "NONE"),
     ],
@@ -87,6 +87,29 @@ describe("comment verdicts", () => {
     // Not a maintainer: the login pattern stands.
     const outsider = classify(month([c("robo-dev", "hello", "NONE")]), config).find((v) => v.type === "comment");
     expect(outsider?.class).toBe("automation");
+  });
+
+  it("knows every comment action-translation writes, and not a person's words about them", () => {
+    // Templates from QuantEcon/action-translation src/index.ts and src/reviewer.ts (see comments.ts).
+    const tool = [
+      "### ✅ Translation sync completed (fa)\n\n**Target repo**: QuantEcon/lecture-python.fa\n**Translation PR**: https://github.com/QuantEcon/lecture-python.fa/pull/12\n**Files synced** (0):\n",
+      "♻️ **Automatically rebased** after #31 was merged.\n\nOverlapping files: `lectures/ols.md`",
+      "⚠️ **Automatic rebase failed** after #31 was merged.\n\nError: conflict\n\nYou may need to manually resolve conflicts or run `/translate-resync` on the source PR.",
+      "⚠️ **Automatic branch refresh failed** after #31 was merged.\n\nError: 422",
+      "✅ A later sync for PR #88 (zh-cn) succeeded: https://github.com/QuantEcon/lecture-python.zh-cn/pull/301\n\nClosing this failure report.",
+      "<!-- action-translation-review -->\n## Translation review\n\n**Verdict**: PASS",
+    ];
+    const people = [
+      "> ♻️ **Automatically rebased** after #31 was merged.\n\nThanks, the rebase kept my edits.",
+      "Translation sync completed for this one, merging.",
+      "/translate-resync",
+      "✅ sync opened QuantEcon/lecture-python.zh-cn#240",
+    ];
+    const v = classify(month([...tool, ...people].map((body) => c("mmcky", body))), config).filter((x) => x.type === "comment");
+    expect(v.map((x) => `${x.class}/${x.channel}/${x.kind}`)).toEqual([
+      ...tool.map(() => "automation/personal-token/translation-sync"),
+      ...people.map(() => "human/human/null"),
+    ]);
   });
 
   it("calls a configured machine account automation and a ghost's comment human", () => {

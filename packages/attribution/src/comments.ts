@@ -10,8 +10,8 @@ import type { ActorVerdict, Evidence, Verdict } from "./verdict.js";
 
 /*
  * Comment signatures. A comment says less than a PR (no branch, no labels), so each needs its
- * tool's account or a template no person types: the "✅ sync opened …" line the translation
- * workflow posts under whatever token it holds. A greeting or a preview link counts only from
+ * tool's account or a template no person types: the reports QuantEcon/action-translation posts
+ * under whatever token it holds. A greeting or a preview link counts only from
  * an App (`authorType: Bot`): a maintainer who writes "thanks for opening this" is a person.
  * Same format as config rules: a config rule with the same id replaces one, and
  * `builtins.disable` turns one off.
@@ -19,10 +19,18 @@ import type { ActorVerdict, Evidence, Verdict } from "./verdict.js";
 const PACKS: RuleInput[] = [
   {
     id: "builtin/translation-sync-comment",
-    description: "The translation workflow's report on the source PR: `✅ sync opened <target PR>`",
+    description: "QuantEcon/action-translation's comments: sync reports, rebase notices, translation reviews",
     on: ["comment"],
     kind: "translation-sync",
-    match: { body: "^\\s*✅ [Ss]ync opened \\S+" },
+    // Its templates (src/index.ts @ e6e9176, 2026-08-20): `### ✅ Translation sync completed (<lang>)`
+    // on the source PR (postSuccessComment, :1221); `♻️ **Automatically rebased** after #N was merged.`
+    // (:219), `⚠️ **Automatic rebase failed** after #N …` (:232) and `⚠️ **Automatic branch refresh
+    // failed** after #N …` (:193) on sibling sync PRs; `✅ A later sync for PR #N (<lang>) succeeded: `
+    // closing a failure issue (:1276); and the review mode's report, which opens with
+    // `<!-- action-translation-review -->` (src/reviewer.ts:61, :1926).
+    match: {
+      body: "^(?:### ✅ Translation sync completed \\(|♻️ \\*\\*Automatically rebased\\*\\* after #\\d|⚠️ \\*\\*Automatic (?:rebase|branch refresh) failed\\*\\* after #\\d|✅ A later sync for PR #\\d+ \\(|<!-- action-translation-review -->)",
+    },
   },
   {
     id: "builtin/preview-deploy-comment",

@@ -58,7 +58,7 @@ describe("responsiveness", () => {
       }),
       // A token-automation comment under mmcky's account never counts; mmcky's own words at +3 h do.
       pr(R, 2, "jstac", "2026-05-02T00:00:00Z", {
-        comments: [c("mmcky", "2026-05-02T01:00:00Z", "✅ sync opened QuantEcon/lecture-python.zh-cn#9"), c("mmcky", "2026-05-02T03:00:00Z", "Merging after CI.")],
+        comments: [c("mmcky", "2026-05-02T01:00:00Z", "### ✅ Translation sync completed (zh-cn)\n\n**Target repo**: QuantEcon/lecture-python.zh-cn\n**Translation PR**: https://github.com/QuantEcon/lecture-python.zh-cn/pull/9"), c("mmcky", "2026-05-02T03:00:00Z", "Merging after CI.")],
       }),
       // Only the author spoke and a pending review: no response.
       pr(S, 3, "mmcky", "2026-05-10T00:00:00Z", { comments: [c("mmcky", "2026-05-10T01:00:00Z")], reviews: [r("jstac", null, "PENDING")] }),

@@ -2,8 +2,8 @@ import { commentRef, windowTest, type Dataset, type Summary, type Verdict } from
 
 /**
  * The summary with automated comments written in the window counted for migration: per channel,
- * and, when they ran under a person's token (the translation workflow's "✅ sync opened …" as
- * mmcky), in that person's token runs and `automationUnderToken`. `summarize` counts PRs,
+ * and, when they ran under a person's token (action-translation's "Translation sync completed"
+ * report as mmcky), in that person's token runs and `automationUnderToken`. `summarize` counts PRs,
  * commits, issues and reviews; comments are added here so the migration tables see every
  * automated item.
  */
