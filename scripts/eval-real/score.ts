@@ -1,4 +1,5 @@
 /** Scores verdicts against labels: automation precision and recall, channel accuracy. */
+import type { Evidence } from "@quantecon/attribution";
 import type { Label } from "./label-rules.js";
 
 /** What a classifier said about one commit. */
@@ -6,7 +7,7 @@ export interface Prediction {
   class: "human" | "automation";
   channel: string;
   /** The verdict's reasons, shown with `--errors`. */
-  evidence?: readonly { rule: string; signal: string; detail: string }[];
+  evidence?: readonly Evidence[];
 }
 
 /** Counts of one repository or set. */
